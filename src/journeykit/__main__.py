@@ -1,0 +1,5 @@
+"""`python -m journeykit`."""
+
+from journeykit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,534 @@
+"""YAML bytes → plain data plus the position of every node, with safety limits.
+
+The composer works on libyaml's event stream rather than on `yaml.load`: it builds plain
+dicts, lists and scalars in one pass, records a span for every key and value, refuses
+duplicate keys and unknown tags (nothing is ever constructed from a tag), caps alias
+expansion and nesting depth, and never recurses, so no input can exhaust the stack.
+Problems become JK0xx findings; only bugs raise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from journeykit.findings import Finding, Location
+from journeykit.rules import file as rules
+from journeykit.rules.base import Rule
+from journeykit.source import SourceFile, Span, YamlPath, format_path
+
+try:
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+SUPPORTED_VERSIONS = (1,)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadLimits:
+    """Safety limits; the defaults suit maps written by people."""
+
+    max_file_size: int = 5 * 1024 * 1024
+    max_depth: int = 64
+    alias_budget: int = 100_000
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A file as loaded: `source.data` is usable only when `ok` is true."""
+
+    source: SourceFile
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def read_path(path: Path, display: str, limits: LoadLimits = LoadLimits()) -> Loaded:
+    """Read and load a file from disk; unreadable and oversized files become findings."""
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_size:
+            return _fail(display, path, "", rules.FILE_TOO_LARGE, _too_large(size, limits), 1, 1)
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: {reason}", 1, 1)
+    return load_bytes(raw, display, path, limits)
+
+
+def load_bytes(raw: bytes, display: str, path: Path | None = None, limits: LoadLimits = LoadLimits()) -> Loaded:
+    """Decode UTF-8 bytes and load them."""
+    if len(raw) > limits.max_file_size:
+        return _fail(display, path, "", rules.FILE_TOO_LARGE, _too_large(len(raw), limits), 1, 1)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _fail(
+            display, path, "", rules.NOT_UTF8, "the file is UTF-16, not UTF-8", 1, 1, hint="re-save the file as UTF-8"
+        )
+    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = body.count(b"\n", 0, error.start) + 1
+        line_start = body.rfind(b"\n", 0, error.start) + 1
+        column = len(body[line_start : error.start].decode("utf-8", "replace")) + 1
+        message = f"byte 0x{body[error.start]:02x} is not valid UTF-8"
+        return _fail(display, path, "", rules.NOT_UTF8, message, line, column, hint="re-save the file as UTF-8")
+    return load_text(text, display, path, limits)
+
+
+def load_text(text: str, display: str, path: Path | None = None, limits: LoadLimits = LoadLimits()) -> Loaded:
+    """Parse YAML text into data and spans; check the format version."""
+    source = SourceFile(display=display, path=path, text=text)
+    loaded = Loaded(source)
+    deep_at = _flow_nesting_exceeds(text, limits.max_depth)
+    if deep_at is not None:
+        line, column = _line_column(text, deep_at)
+        loaded.findings.append(_too_deep(display, line, column, limits))
+        return loaded
+    _Composer(source, limits, loaded.findings).run()
+    if loaded.ok:
+        _check_top_level(source, loaded.findings)
+    return loaded
+
+
+def _check_top_level(source: SourceFile, findings: list[Finding]) -> None:
+    data = source.data
+    if data is None:
+        findings.append(
+            rules.EMPTY_FILE.finding(
+                Location(source.display),
+                "the file holds no YAML document",
+                hint="start the file with `journeykit: 1` and `kind: journey` (or `kind: catalog`)",
+            )
+        )
+        return
+    if not isinstance(data, dict):
+        findings.append(
+            rules.NOT_A_MAPPING.finding(
+                source.location(()),
+                f"the top level is a {_yaml_type(data)}, not a mapping",
+                hint="a map or catalog is a mapping that starts with `journeykit: 1` and `kind`",
+            )
+        )
+        return
+    if "journeykit" not in data:
+        findings.append(
+            rules.UNKNOWN_VERSION.finding(
+                source.location(()),
+                "the file does not say its format version",
+                hint="add `journeykit: 1` as the first line",
+                subject="journeykit",
+            )
+        )
+        return
+    version = data["journeykit"]
+    if type(version) is not int or version not in SUPPORTED_VERSIONS:
+        hint = "write the number unquoted: `journeykit: 1`" if version == "1" else "this journeykit reads `journeykit: 1`"
+        if type(version) is int and version > max(SUPPORTED_VERSIONS):
+            hint = "the file was written for a newer journeykit: upgrade journeykit"
+        findings.append(
+            rules.UNKNOWN_VERSION.finding(
+                source.location(("journeykit",)),
+                f"unknown format version {version!r}",
+                hint=hint,
+                subject="journeykit",
+            )
+        )
+
+
+# --- the composer -------------------------------------------------------------------------
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
+_SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
+_IMPLICIT = Resolver.yaml_implicit_resolvers
+_SAFE = SafeConstructor()
+
+
+class _Stop(Exception):
+    """Raised inside the composer to abandon a file after a fatal finding."""
+
+
+class _Frame:
+    """A mapping or sequence being built."""
+
+    __slots__ = ("anchor", "is_map", "key", "key_span", "merge", "merges", "path", "size", "skip", "start", "value")
+
+    def __init__(self, is_map: bool, path: YamlPath, start: tuple[int, int], anchor: str | None) -> None:
+        self.is_map = is_map
+        self.value: Any = {} if is_map else []
+        self.path = path
+        self.start = start
+        self.anchor = anchor
+        self.size = 1
+        self.key: str | None = None  # mapping: the key waiting for its value
+        self.key_span: Span | None = None
+        self.skip = False  # mapping: the pending key is a duplicate; drop its value
+        self.merge = False  # mapping: the pending key is a plain `<<` merge key
+        self.merges: list[tuple[dict[str, Any], Span]] = []
+
+
+class _Composer:
+    def __init__(self, source: SourceFile, limits: LoadLimits, findings: list[Finding]) -> None:
+        self.source = source
+        self.limits = limits
+        self.findings = findings
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_added = 0
+        self.documents = 0
+
+    def run(self) -> None:
+        parser = _Parser(self.source.text)
+        try:
+            while True:
+                event = parser.get_event()
+                if event is None:
+                    break
+                self._event(event)
+        except yaml.MarkedYAMLError as error:
+            self.source.data = None
+            self.findings.append(self._syntax_finding(error))
+        except yaml.reader.ReaderError as error:
+            self.source.data = None
+            line, column = _line_column(self.source.text, error.position)
+            char = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
+            self.findings.append(
+                rules.YAML_SYNTAX.finding(
+                    Location(self.source.display, line, column),
+                    f"character {char} is not allowed in YAML",
+                    hint="remove control characters from the file",
+                )
+            )
+        except _Stop:
+            self.source.data = None
+        finally:
+            parser.dispose()
+
+    def _event(self, event: Event) -> None:
+        kind = type(event)
+        if kind is ScalarEvent:
+            self._scalar(event)  # type: ignore[arg-type]
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            self._start(event, kind is MappingStartEvent)  # type: ignore[arg-type]
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            self._end(event)
+        elif kind is AliasEvent:
+            self._alias(event)  # type: ignore[arg-type]
+        elif kind is DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self._fatal(
+                    rules.MULTIPLE_DOCUMENTS,
+                    event,
+                    "the file holds a second YAML document",
+                    "one file is one map or catalog: move this document to its own file",
+                )
+
+    # -- nodes
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        span = _span(event)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_map and top.key is None:
+            self._key(top, event, span)
+            return
+        value = self._construct(event, span)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        self._attach(value, span, 1)
+
+    def _key(self, frame: _Frame, event: yaml.ScalarEvent, span: Span) -> None:
+        key = event.value
+        if event.tag not in (None, "!", _STR):
+            self._error(rules.UNSUPPORTED_TAG, span, f"tag {_short_tag(event.tag)} is not supported on a key", "remove the tag")
+        if key == "<<" and event.implicit[0] and event.tag is None:
+            frame.key, frame.key_span, frame.skip, frame.merge = "<<", span, False, True
+            return
+        frame.merge = False
+        path = (*frame.path, key)
+        if key in frame.value:
+            first = self.source.spans.keys.get(path)
+            where = f" (first at line {first[0]})" if first else ""
+            self._error(
+                rules.DUPLICATE_KEY,
+                span,
+                f"duplicate key {key!r}{where}",
+                "YAML would silently keep only the last one: remove or rename one of them",
+                subject=format_path(path),
+            )
+            frame.skip = True
+        else:
+            self.source.spans.keys[path] = span
+            frame.skip = False
+        frame.key, frame.key_span = key, span
+
+    def _construct(self, event: yaml.ScalarEvent, span: Span) -> Any:
+        value: str = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return value
+            tag = _resolve_plain(value)
+        if tag == _STR:
+            return value
+        if tag == _INT:
+            return _SAFE.construct_yaml_int(ScalarNode(tag, value))
+        if tag == _FLOAT:
+            return _SAFE.construct_yaml_float(ScalarNode(tag, value))
+        if tag == _BOOL:
+            return _SAFE.bool_values[value.lower()]
+        if tag == _NULL:
+            return None
+        if tag == _TIMESTAMP:
+            return value  # dates stay text: the schema checks their format
+        self._error(
+            rules.UNSUPPORTED_TAG,
+            span,
+            f"tag {_short_tag(tag)} is not supported",
+            "maps hold plain data: remove the tag (nothing in a map is ever constructed or executed)",
+        )
+        return value
+
+    def _start(self, event: yaml.CollectionStartEvent, is_map: bool) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_map and top.key is None:
+            self._fatal(rules.COMPLEX_KEY, event, "a mapping key must be a plain value, not a list or mapping", "use a text key")
+        if len(self.stack) >= self.limits.max_depth:
+            raise self._stop_with(_too_deep(self.source.display, *_span(event)[:2], self.limits))
+        allowed = _MAP_TAGS if is_map else _SEQ_TAGS
+        if event.tag not in allowed:
+            self._error(rules.UNSUPPORTED_TAG, _span(event), f"tag {_short_tag(event.tag)} is not supported", "remove the tag")
+        mark = event.start_mark
+        self.stack.append(_Frame(is_map, self._child_path(), (mark.line + 1, mark.column + 1), event.anchor))
+
+    def _end(self, event: Event) -> None:
+        frame = self.stack.pop()
+        if frame.merges:
+            self._apply_merges(frame)
+        end = event.end_mark
+        span = (frame.start[0], frame.start[1], end.line + 1, end.column + 1)
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.value, frame.size)
+        self._attach(frame.value, span, frame.size, path=frame.path)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        span = _span(event)
+        anchor = event.anchor
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_map and top.key is None:
+            self._fatal(rules.COMPLEX_KEY, event, "an alias cannot be a mapping key", "use a text key")
+        if anchor not in self.anchors:
+            if any(f.anchor == anchor for f in self.stack):
+                message = f"alias *{anchor} refers to the node that contains it"
+            else:
+                message = f"alias *{anchor} refers to no anchor defined before it"
+            raise self._stop_with(rules.UNSAFE_ALIAS.finding(self._loc(span), message, hint="define `&name` before `*name`"))
+        value, size = self.anchors[anchor]
+        self.alias_added += size
+        if self.alias_added > self.limits.alias_budget:
+            raise self._stop_with(
+                rules.UNSAFE_ALIAS.finding(
+                    self._loc(span),
+                    f"aliases expand the document by more than {self.limits.alias_budget:,} nodes",
+                    hint="this looks like a 'billion laughs' file: aliases nested in aliases",
+                )
+            )
+        self._attach(value, span, size)
+
+    # -- plumbing
+
+    def _child_path(self) -> YamlPath:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if top.is_map:
+            assert top.key is not None
+            return (*top.path, top.key)
+        return (*top.path, len(top.value))
+
+    def _attach(self, value: Any, span: Span, size: int, path: YamlPath | None = None) -> None:
+        if not self.stack:
+            self.source.data = value
+            self.source.spans.values[()] = span
+            return
+        top = self.stack[-1]
+        top.size += size
+        if path is None:
+            path = self._child_path()
+        if not top.is_map:
+            self.source.spans.values[path] = span
+            top.value.append(value)
+            return
+        key = top.key
+        assert key is not None
+        top.key = None
+        if top.merge:
+            top.merge = False
+            self._merge_source(top, value, span)
+        elif not top.skip:
+            self.source.spans.values[path] = span
+            top.value[key] = value
+
+    def _merge_source(self, frame: _Frame, value: Any, span: Span) -> None:
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, dict) for item in items):
+            self._error(rules.YAML_SYNTAX, span, "`<<` merges a mapping or a list of mappings", "merge an alias such as `<<: *defaults`")
+            return
+        frame.merges.extend((item, span) for item in items)
+
+    def _apply_merges(self, frame: _Frame) -> None:
+        spans = self.source.spans
+        for merged, span in frame.merges:
+            for key, value in merged.items():
+                if key not in frame.value:
+                    frame.value[key] = value
+                    spans.values[(*frame.path, key)] = span
+                    spans.keys[(*frame.path, key)] = span
+
+    def _loc(self, span: Span) -> Location:
+        return Location(self.source.display, span[0], span[1], span[2], span[3])
+
+    def _error(self, rule: Rule, span: Span, message: str, hint: str, subject: str = "") -> None:
+        self.findings.append(rule.finding(self._loc(span), message, hint=hint, subject=subject))
+
+    def _fatal(self, rule: Rule, event: Event, message: str, hint: str) -> None:
+        raise self._stop_with(rule.finding(self._loc(_span(event)), message, hint=hint))
+
+    def _stop_with(self, finding: Finding) -> _Stop:
+        self.findings.append(finding)
+        return _Stop()
+
+    def _syntax_finding(self, error: yaml.MarkedYAMLError) -> Finding:
+        mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # an unclosed quote or bracket: point where it opens
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (error.problem or "invalid YAML").strip()
+        context = (error.context or "").strip()
+        message = f"{problem} ({context})" if context else problem
+        hint = _syntax_hint(problem, self.source.text, line)
+        return rules.YAML_SYNTAX.finding(Location(self.source.display, line, column), message, hint=hint)
+
+
+def _resolve_plain(value: str) -> str:
+    candidates = _IMPLICIT.get(value[0] if value else "", ())
+    for tag, regexp in candidates:
+        if regexp.match(value):
+            return str(tag)
+    return _STR
+
+
+def _short_tag(tag: str | None) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag and tag.startswith("tag:yaml.org,2002:") else str(tag)
+
+
+def _span(event: Event) -> Span:
+    start, end = event.start_mark, event.end_mark
+    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_nesting_exceeds(text: str, limit: int) -> int | None:
+    """Offset where `[`/`{` nesting first exceeds `limit`, or None.
+
+    libyaml takes quadratic time on deeply nested flow collections (40,000 levels: two
+    seconds), so this runs before it. Brackets inside quoted text are counted too; a map
+    would need dozens of unbalanced brackets in its text to trip it.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _too_deep(display: str, line: int, column: int, limits: LoadLimits) -> Finding:
+    return rules.TOO_DEEP.finding(
+        Location(display, line, column),
+        f"lists and mappings nest deeper than {limits.max_depth} levels",
+        hint="flatten the structure; maps need only a few levels",
+    )
+
+
+def _too_large(size: int, limits: LoadLimits) -> str:
+    return f"the file is {size:,} bytes, above the {limits.max_file_size:,}-byte limit"
+
+
+def _fail(
+    display: str, path: Path | None, text: str, rule: Rule, message: str, line: int, column: int, hint: str | None = None
+) -> Loaded:
+    loaded = Loaded(SourceFile(display=display, path=path, text=text))
+    loaded.findings.append(rule.finding(Location(display, line, column), message, hint=hint))
+    return loaded
+
+
+def _yaml_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "text"
+
+
+def _syntax_hint(problem: str, text: str, line: int) -> str | None:
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in current[: len(current) - len(current.lstrip())] or "found character '\\t'" in problem:
+        return "YAML does not allow tabs for indentation: use spaces"
+    if "mapping values are not allowed" in problem:
+        return "a value that contains `: ` must be quoted"
+    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in problem:
+        return "a quote is not closed"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "a bracket is not closed, or a comma is missing"
+    return None

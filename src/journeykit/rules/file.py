@@ -1,0 +1,136 @@
+"""JK0xx: the file and its YAML. Emitted by the loader; a file with one of these is not checked further."""
+
+from __future__ import annotations
+
+from journeykit.findings import Severity
+from journeykit.rules.base import Family, Rule, register
+
+MINIMAL_MAP = """\
+journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+stages:
+  - id: purchase
+    name: Purchase
+"""
+
+
+def _file_rule(code: str, name: str, summary: str, explanation: str, bad: str, good: str = MINIMAL_MAP) -> Rule:
+    return register(
+        Rule(
+            code=code,
+            name=name,
+            family=Family.FILE,
+            severity=Severity.ERROR,
+            summary=summary,
+            explanation=explanation,
+            bad_example=bad,
+            good_example=good,
+        )
+    )
+
+
+UNREADABLE = _file_rule(
+    "JK001",
+    "unreadable-file",
+    "The file could not be read.",
+    "The file disappeared, is a directory, or journeykit has no permission to read it.",
+    "(a map file without read permission)",
+    "(a readable map file)",
+)
+NOT_UTF8 = _file_rule(
+    "JK002",
+    "not-utf8",
+    "The file is not UTF-8 text.",
+    "Maps are UTF-8 (a byte-order mark is accepted). Files saved as Latin-1, UTF-16 or binary "
+    "are refused at the first byte that is not UTF-8; re-save the file as UTF-8.",
+    "title: Caf\\xe9 (a Latin-1 byte)",
+)
+YAML_SYNTAX = _file_rule(
+    "JK003",
+    "yaml-syntax",
+    "The file is not valid YAML.",
+    "The YAML parser stopped here. Common causes: a tab used for indentation, an unclosed quote or "
+    "bracket, a `:` inside an unquoted value.",
+    "journeykit: 1\nkind: journey\ntitle: \"Checkout\n",
+)
+DUPLICATE_KEY = _file_rule(
+    "JK004",
+    "duplicate-key",
+    "A key appears twice in the same mapping.",
+    "YAML parsers silently keep the last value of a repeated key, so half of what was written is lost "
+    "without a word. journeykit refuses the file and points at the second occurrence.",
+    MINIMAL_MAP + "title: Checkout again\n",
+)
+UNSUPPORTED_TAG = _file_rule(
+    "JK005",
+    "unsupported-tag",
+    "A YAML tag that journeykit does not construct.",
+    "Maps hold plain data. Tags such as `!!python/object`, `!!binary` or custom `!tags` are never "
+    "constructed (nothing in a map is executed); remove the tag.",
+    MINIMAL_MAP.replace("title: Checkout", "title: !!python/object:os.system echo"),
+)
+UNSAFE_ALIAS = _file_rule(
+    "JK006",
+    "unsafe-alias",
+    "An alias that is undefined, recursive, or expands too far.",
+    "Anchors and aliases (`&base`, `*base`, `<<: *base`) are allowed, but an alias must refer to a node "
+    "defined before it and outside itself, and aliases may not multiply the document beyond a fixed "
+    'budget: this is what stops a "billion laughs" file in milliseconds.',
+    "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+    "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]  # ... and so on",
+)
+EMPTY_FILE = _file_rule(
+    "JK007",
+    "empty-file",
+    "The file holds no YAML document.",
+    "The file is empty or holds only comments. Start it with `journeykit: 1` and a `kind`.",
+    "# TODO: write the map\n",
+)
+NOT_A_MAPPING = _file_rule(
+    "JK008",
+    "not-a-mapping",
+    "The top level of the file is not a mapping.",
+    "A map or catalog is a YAML mapping (`key: value` lines) starting with `journeykit: 1` and `kind`.",
+    "- journeykit: 1\n- kind: journey\n",
+)
+UNKNOWN_VERSION = _file_rule(
+    "JK009",
+    "unknown-version",
+    "`journeykit:` is missing or names a format version this journeykit does not read.",
+    "Every file starts with `journeykit: 1`, the format version. A file written for a newer format needs a "
+    "newer journeykit; the file is not checked further rather than checked against the wrong schema.",
+    MINIMAL_MAP.replace("journeykit: 1", "journeykit: 7"),
+)
+FILE_TOO_LARGE = _file_rule(
+    "JK010",
+    "file-too-large",
+    "The file is larger than the configured limit.",
+    "Files above `max-file-size` (default 5 MB) are not parsed, which keeps a stray data dump from "
+    "stalling CI. Split the map, or raise the limit in the configuration.",
+    "(a 40 MB file named big.journey.yaml)",
+)
+MULTIPLE_DOCUMENTS = _file_rule(
+    "JK011",
+    "multiple-documents",
+    "The file holds more than one YAML document.",
+    "One file is one map or one catalog. A second document after `---` is refused rather than ignored; "
+    "move it to its own file.",
+    MINIMAL_MAP + "---\njourneykit: 1\nkind: catalog\n",
+)
+COMPLEX_KEY = _file_rule(
+    "JK012",
+    "complex-key",
+    "A mapping key is not a plain scalar.",
+    "Keys are field names or ids. YAML allows lists and mappings as keys (`? [a, b]`); journeykit does not.",
+    MINIMAL_MAP + "? [a, b]\n: value\n",
+)
+TOO_DEEP = _file_rule(
+    "JK013",
+    "too-deeply-nested",
+    "Lists and mappings nest deeper than the limit.",
+    "Maps nest a handful of levels. Nesting beyond 64 levels is refused before parsing, because deeply "
+    "nested flow collections make YAML parsers slow or crash.",
+    MINIMAL_MAP + "x-data: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+)

@@ -1,0 +1,89 @@
+"""A loaded file: its text, its data, and where every node of that data sits in the text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journeykit.findings import Location
+
+YamlPath = tuple[str | int, ...]
+"""Keys and list indices from the document root to a node: `("stages", 2, "id")`."""
+
+Span = tuple[int, int, int, int]
+"""(line, column, end_line, end_column), 1-based, as stored for every node."""
+
+
+def format_path(path: YamlPath) -> str:
+    """`("stages", 2, "id")` → `stages[2].id`, as a map author reads it."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+@dataclass(eq=False, slots=True)
+class SourceMap:
+    """Spans of values and of mapping keys, by YAML path.
+
+    Nodes reached through an alias have no entry of their own; lookups fall back to the
+    nearest ancestor that has one, which is the alias itself.
+    """
+
+    values: dict[YamlPath, Span] = field(default_factory=dict)
+    keys: dict[YamlPath, Span] = field(default_factory=dict)
+
+    def value_span(self, path: YamlPath) -> Span:
+        return _nearest(self.values, path)
+
+    def key_span(self, path: YamlPath) -> Span:
+        """The span of the key that holds `path`, or of the value when there is no key (list items)."""
+        span = self.keys.get(path)
+        return span if span is not None else self.value_span(path)
+
+
+def _nearest(spans: dict[YamlPath, Span], path: YamlPath) -> Span:
+    while path:
+        span = spans.get(path)
+        if span is not None:
+            return span
+        path = path[:-1]
+    return spans.get((), (1, 1, 1, 1))
+
+
+@dataclass(eq=False, slots=True)
+class SourceFile:
+    """One file as loaded: display name, real path (None for stdin), text, data and spans."""
+
+    display: str
+    path: Path | None
+    text: str
+    data: Any = None
+    spans: SourceMap = field(default_factory=SourceMap)
+
+    @property
+    def kind(self) -> str | None:
+        """`journey`, `catalog`, or None when the file does not say."""
+        if isinstance(self.data, dict):
+            kind = self.data.get("kind")
+            if isinstance(kind, str):
+                return kind
+        return None
+
+    @property
+    def directory(self) -> Path:
+        """Where catalogs are looked for: the file's directory (the working directory for stdin)."""
+        return (self.path.parent if self.path else Path.cwd()).resolve()
+
+    def location(self, path: YamlPath, *, key: bool = False) -> Location:
+        """The location of the value at `path`, or of its key when `key` is true."""
+        span = self.spans.key_span(path) if key else self.spans.value_span(path)
+        return Location(self.display, span[0], span[1], span[2], span[3])
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
