@@ -90,6 +90,17 @@ class Summary:
         files = len({f.location.file for f in findings})
         return cls(by_severity, by_code, files_checked, files)
 
+    def counts_phrase(self) -> str:
+        """`2 errors and 1 warning`, or `no findings`."""
+        parts = [plural(n, label) for label, n in self.by_severity.items() if n]
+        if not parts:
+            return "no findings"
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
 
 @dataclass(slots=True)
 class Result:

@@ -26,6 +26,40 @@ def format_path(path: YamlPath) -> str:
     return out or "(top level)"
 
 
+def logical_path(data: Any, path: YamlPath) -> str:
+    """Like format_path, but list items with an id are named by it: `touchpoints[store-listing].owner`.
+
+    Used for fingerprints, which must survive items being added or reordered.
+    """
+    out = ""
+    node = data
+    for part in path:
+        child = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+        if isinstance(part, int):
+            out += f"[{_item_label(child, part)}]"
+        else:
+            out += f".{part}" if out else part
+        node = child
+    return out
+
+
+def _item_label(item: Any, index: int) -> str:
+    """An item's id, or `persona@stage` for an experience, or its index."""
+    if isinstance(item, dict):
+        if isinstance(item.get("id"), str):
+            return str(item["id"])
+        persona, stage = item.get("persona"), item.get("stage")
+        if isinstance(persona, str) and isinstance(stage, str):
+            return f"{persona}@{stage}"
+    return str(index)
+
+
+def _has(node: dict[str, Any] | list[Any], part: str | int) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(part, int) and 0 <= part < len(node)
+
+
 @dataclass(eq=False, slots=True)
 class SourceMap:
     """Spans of values and of mapping keys, by YAML path.

@@ -1,0 +1,1 @@
+"""Rule definitions, one module per family; `registry.all_rules()` collects them."""

@@ -1,0 +1,182 @@
+"""The `journeykit` command line: thin typer commands that map options to settings and call the core.
+
+Heavy modules (jsonschema, jinja2, graphviz, rich) are imported inside the commands that
+need them, so `journeykit --version` and `--help` start fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from journeykit import __version__
+from journeykit.errors import UsageError
+from journeykit.reporters import DIAGNOSTIC_FORMATS
+
+if TYPE_CHECKING:
+    from journeykit.config import Settings
+
+DiagnosticFormat = enum.Enum("DiagnosticFormat", {name: name for name in DIAGNOSTIC_FORMATS}, type=str)  # type: ignore[misc]
+
+app = typer.Typer(
+    name="journeykit",
+    help="Customer journey maps as code: validate, lint, measure coverage and render YAML journey maps.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+PathsArgument = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Argument(
+        help="Map and catalog files, or directories to search (default: the current directory). `-` reads standard input.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Optional[DiagnosticFormat],  # noqa: UP045
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: text, or github when GITHUB_ACTIONS=true.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of standard output."),
+]
+ConfigOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--config", help="Configuration file (default: the closest journeykit.toml or pyproject.toml)."),
+]
+StdinNameOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--stdin-filename", help="Name to report for standard input; catalogs are looked up from its directory."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"journeykit {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """Customer journey maps as code."""
+
+
+def _settings(config: Path | None) -> Settings:
+    from journeykit.config import load_settings
+
+    return load_settings(config)
+
+
+def _format(chosen: DiagnosticFormat | None) -> str:
+    if chosen is not None:
+        return str(chosen.value)
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _finish(code: int) -> NoReturn:
+    raise typer.Exit(code)
+
+
+@app.command()
+def validate(
+    paths: PathsArgument = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    config: ConfigOption = None,
+    stdin_filename: StdinNameOption = None,
+) -> None:
+    """Check maps and catalogs: YAML, the schema, ids and references (JK0xx-JK2xx).
+
+    Exit 0 when no map has an error, 1 when one has, 2 when the command could not run.
+    """
+    from journeykit.commands.check import CheckOptions
+    from journeykit.commands.check import validate as run
+    settings = _settings(config)
+    options = CheckOptions(paths or ["."], _format(output_format), output, stdin_filename)
+    _finish(run(options, settings))
+
+
+@app.command()
+def schema(output: OutputOption = None) -> None:
+    """Print the JSON Schema of the map format (for editors and other validators)."""
+    from journeykit.output import open_output
+    from journeykit.schema import schema_text
+
+    with open_output(output) as out:
+        out.write(schema_text())
+    _finish(0)
+
+
+@app.command()
+def rules(
+    code: Annotated[Optional[str], typer.Argument(help="A rule code or name to explain.")] = None,  # noqa: UP045
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or markdown.", case_sensitive=False)
+    ] = "text",
+) -> None:
+    """List every rule, or explain one (`journeykit rules JK501`)."""
+    from journeykit.commands import rules as command
+
+    if output_format not in command.RULE_FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(command.RULE_FORMATS)}")
+    result = command.list_rules(sys.stdout, output_format) if code is None else command.explain(sys.stdout, code, output_format)
+    if isinstance(result, str):
+        raise UsageError(result)
+    _finish(result)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app and turn every outcome into an exit code (0, 1 or 2)."""
+    try:
+        app(args=argv, prog_name="journeykit")
+    except SystemExit as exit_:
+        return _exit_code(exit_.code)
+    except UsageError as problem:
+        _error(str(problem))
+        return 2
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+    except Exception as error:  # a bug in journeykit, never the answer to bad input
+        if os.environ.get("JOURNEYKIT_TRACEBACK"):
+            raise
+        _error(
+            f"internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in journeykit; please report it with the input that caused it. "
+            "Set JOURNEYKIT_TRACEBACK=1 to see the traceback."
+        )
+        return 2
+    return 0
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    return 2
+
+
+def _error(message: str) -> None:
+    print(f"journeykit: error: {message}", file=sys.stderr)

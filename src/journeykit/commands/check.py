@@ -1,0 +1,46 @@
+"""`journeykit validate`: files, schema and references."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeykit.analysis import Analysis, analyze
+from journeykit.config import Settings
+from journeykit.findings import Result, Severity
+from journeykit.output import open_output
+from journeykit.reporters import ReportContext, diagnostics_reporter
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Options shared by validate and lint."""
+
+    paths: Sequence[str]
+    output_format: str = "text"
+    output: Path | None = None
+    stdin_filename: str | None = None
+
+
+def load(options: CheckOptions, settings: Settings) -> Analysis:
+    """Discover and analyse; warn on standard error when nothing was found."""
+    analysis = analyze(options.paths, settings, stdin_name=options.stdin_filename or "<stdin>")
+    if analysis.targets == 0:
+        print(f"journeykit: warning: no maps or catalogs found in {', '.join(options.paths)}", file=sys.stderr)
+    return analysis
+
+
+def emit(result: Result, options: CheckOptions, command: str, fail_on: Severity) -> None:
+    """Print the result in the chosen format, to standard output or to `--output`."""
+    context = ReportContext(command=command, fail_on=fail_on)
+    with open_output(options.output) as out:
+        diagnostics_reporter(options.output_format)(result, out, context)
+
+
+def validate(options: CheckOptions, settings: Settings) -> int:
+    """Check files, schema and references; exit 1 when any map has an error."""
+    result = load(options, settings).result()
+    emit(result, options, "validate", Severity.ERROR)
+    return result.exit_code(Severity.ERROR)

@@ -1,0 +1,229 @@
+"""Command-line paths → the map and catalog files to check, and the catalogs each map sees."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from journeykit.errors import UsageError
+
+MAP_SUFFIXES = (".journey.yaml", ".journey.yml")
+CATALOG_SUFFIXES = (".catalog.yaml", ".catalog.yml")
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to check: `path` is None for standard input."""
+
+    display: str
+    path: Path | None
+
+
+class PathNotFoundError(UsageError):
+    """A path named on the command line does not exist (a usage error, exit 2)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"no such file or directory: {path}")
+
+
+def is_map_name(name: str) -> bool:
+    return name.endswith(MAP_SUFFIXES)
+
+
+def is_catalog_name(name: str) -> bool:
+    return name.endswith(CATALOG_SUFFIXES)
+
+
+def display_name(path: Path, cwd: Path | None = None) -> str:
+    """The path relative to the working directory when it is below it, in POSIX form."""
+    cwd = cwd or Path.cwd()
+    absolute = path if path.is_absolute() else cwd / path
+    try:
+        return absolute.relative_to(cwd).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def discover(
+    paths: Sequence[str],
+    *,
+    exclude: Sequence[str] = (),
+    exclude_root: Path | None = None,
+    stdin_name: str = "<stdin>",
+) -> list[Target]:
+    """Files named explicitly (whatever their name) and maps and catalogs found in directories.
+
+    Directories are searched recursively, skipping dot-directories, what .gitignore files
+    ignore and the configuration's `exclude` patterns. Each file appears once, in order.
+    """
+    cwd = Path.cwd()
+    excluded = _ExcludePatterns(exclude, exclude_root or cwd)
+    found: list[Target] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        if raw == STDIN:
+            found.append(Target(stdin_name, None))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            candidates: Iterable[Path] = _walk(path, excluded)
+        elif path.exists() or path.is_symlink():
+            candidates = [path]
+        else:
+            raise PathNotFoundError(raw)
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.append(Target(display_name(candidate, cwd), candidate))
+    return found
+
+
+def _walk(top: Path, excluded: _ExcludePatterns) -> Iterator[Path]:
+    ignores = _GitIgnores.above(top.resolve())
+    for directory, dirnames, filenames in os.walk(top):
+        here = Path(directory)
+        ignores = ignores.entering(here.resolve())
+        kept = []
+        for name in sorted(dirnames):
+            child = here / name
+            if name.startswith(".") or ignores.ignores(child.resolve(), is_dir=True) or excluded.matches(child, True):
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            if not (is_map_name(name) or is_catalog_name(name)):
+                continue
+            child = here / name
+            if not ignores.ignores(child.resolve(), is_dir=False) and not excluded.matches(child, False):
+                yield child
+
+
+@dataclass(frozen=True, slots=True)
+class _GitIgnores:
+    """The .gitignore files in force for a directory, shallowest first."""
+
+    specs: tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]
+
+    @classmethod
+    def above(cls, directory: Path) -> _GitIgnores:
+        """The .gitignore files of the directories above `directory`, up to the git root."""
+        root = git_root(directory)
+        if root is None:
+            return cls(())
+        chain = [root, *reversed([p for p in directory.parents if p != root and root in p.parents])]
+        specs = [s for s in (_spec_for(d) for d in chain) if s is not None]
+        exclude_file = root / ".git" / "info" / "exclude"
+        if exclude_file.is_file():
+            specs.insert(0, (root, _load_spec(exclude_file)))
+        return cls(tuple(specs))
+
+    def entering(self, directory: Path) -> _GitIgnores:
+        spec = _spec_for(directory)
+        if spec is None or any(base == directory for base, _ in self.specs):
+            return self
+        return _GitIgnores((*self.specs, spec))
+
+    def ignores(self, path: Path, *, is_dir: bool) -> bool:
+        """Git's answer: the deepest .gitignore with an opinion wins."""
+        verdict = False
+        for base, spec in self.specs:
+            try:
+                relative = path.relative_to(base).as_posix()
+            except ValueError:
+                continue
+            result = spec.check_file(relative + "/" if is_dir else relative)
+            if result.include is not None:
+                verdict = result.include
+        return verdict
+
+
+def _spec_for(directory: Path) -> tuple[Path, pathspec.GitIgnoreSpec] | None:
+    gitignore = directory / ".gitignore"
+    return (directory, _load_spec(gitignore)) if gitignore.is_file() else None
+
+
+@functools.cache
+def _load_spec(path: Path) -> pathspec.GitIgnoreSpec:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+class _ExcludePatterns:
+    """The configuration's `exclude` globs, relative to the configuration's directory."""
+
+    def __init__(self, patterns: Sequence[str], root: Path) -> None:
+        self.root = root.resolve()
+        self.spec = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+    def matches(self, path: Path, is_dir: bool) -> bool:
+        if self.spec is None:
+            return False
+        try:
+            relative = path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return False
+        return bool(self.spec.match_file(relative + "/" if is_dir else relative))
+
+
+# --- project root and catalog visibility ---------------------------------------------------------
+
+
+def git_root(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def has_config(directory: Path) -> bool:
+    """Whether the directory holds journeykit.toml, or a pyproject.toml with [tool.journeykit]."""
+    if (directory / "journeykit.toml").is_file():
+        return True
+    pyproject = directory / "pyproject.toml"
+    if not pyproject.is_file():
+        return False
+    try:
+        return "[tool.journeykit" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+@functools.cache
+def project_root(directory: Path) -> Path:
+    """The nearest directory at or above `directory` with a configuration file or `.git`.
+
+    Catalogs are looked for up to here. Without either, only the map's own directory counts.
+    """
+    for candidate in (directory, *directory.parents):
+        if has_config(candidate) or (candidate / ".git").exists():
+            return candidate
+    return directory
+
+
+@functools.cache
+def catalogs_in(directory: Path) -> tuple[Path, ...]:
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return ()
+    return tuple(directory / n for n in names if is_catalog_name(n) and (directory / n).is_file())
+
+
+def visible_catalogs(directory: Path) -> list[Path]:
+    """Catalog files a map in `directory` sees: its own directory's, then each parent's, up to the root."""
+    directory = directory.resolve()
+    root = project_root(directory)
+    chain = [directory]
+    if root != directory and root in directory.parents:
+        chain.extend(p for p in directory.parents if p == root or root in p.parents)
+    return [catalog for d in chain for catalog in catalogs_in(d)]

@@ -1,0 +1,314 @@
+"""The journey model: frozen dataclasses built once from a schema-valid file.
+
+Every object keeps its `Origin` (file and YAML path) so that rules can point at the key
+or item a finding is about, in the map or in the catalog the object came from.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from journeykit.findings import Location
+from journeykit.source import SourceFile, YamlPath, logical_path
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a model object was written: a file and the YAML path of its node."""
+
+    source: SourceFile
+    path: YamlPath
+
+    @property
+    def file(self) -> str:
+        return self.source.display
+
+    def at(self, *sub: str | int, key: bool = False) -> Location:
+        """Location of the node (or of a field below it); `key` points at the field's key."""
+        return self.source.location((*self.path, *sub), key=key)
+
+    def has(self, field_name: str) -> bool:
+        """Whether the field is written in the file (as opposed to defaulted)."""
+        return (*self.path, field_name) in self.source.spans.values
+
+    def subject(self, *sub: str | int) -> str:
+        """The line-independent name of the node, for fingerprints."""
+        return logical_path(self.source.data, (*self.path, *sub))
+
+
+ChannelMode = Literal["digital", "physical", "hybrid"]
+Severity = Literal["low", "medium", "high", "critical"]
+SEVERITY_ORDER: Mapping[str, int] = {"low": 1, "medium": 2, "high": 3, "critical": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Persona:
+    id: str
+    name: str
+    origin: Origin
+    description: str | None = None
+    goals: tuple[str, ...] = ()
+    frustrations: tuple[str, ...] = ()
+    from_catalog: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    id: str
+    name: str
+    index: int
+    origin: Origin
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    id: str
+    name: str
+    mode: ChannelMode
+    origin: Origin
+    description: str | None = None
+    from_catalog: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: str
+    name: str
+    origin: Origin
+    description: str | None = None
+    contact: str | None = None
+    from_catalog: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    name: str
+    origin: Origin
+    value: float | None = None
+    target: float | None = None
+    unit: str | None = None
+    better: Literal["higher", "lower"] = "higher"
+    source: str | None = None
+
+    @property
+    def misses_target(self) -> bool:
+        """True when both numbers are known and the value is on the wrong side of the target."""
+        if self.value is None or self.target is None:
+            return False
+        return self.value < self.target if self.better == "higher" else self.value > self.target
+
+
+@dataclass(frozen=True, slots=True)
+class Touchpoint:
+    id: str
+    name: str
+    stage: str
+    origin: Origin
+    description: str | None = None
+    channel: str | None = None
+    owner: str | None = None
+    personas: tuple[str, ...] | None = None
+    """None means every persona of the map."""
+    next: tuple[str, ...] = ()
+    loops_to: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    frontstage: tuple[str, ...] = ()
+    backstage: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+
+    def meets(self, persona: str) -> bool:
+        return self.personas is None or persona in self.personas
+
+
+@dataclass(frozen=True, slots=True)
+class PainPoint:
+    id: str
+    text: str
+    origin: Origin
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Opportunity:
+    id: str
+    text: str
+    origin: Origin
+    addresses: tuple[str, ...] = ()
+    owner: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    persona: str
+    stage: str
+    origin: Origin
+    applicable: bool = True
+    reason: str | None = None
+    touchpoints: tuple[str, ...] = ()
+    tasks: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    emotion: int | None = None
+    thoughts: str | None = None
+    influences: tuple[str, ...] = ()
+    pain_points: tuple[PainPoint, ...] = ()
+    opportunities: tuple[Opportunity, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+
+TriggerType = Literal["day_of_use", "behavior", "event", "schedule"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: TriggerType
+    origin: Origin
+    day: int | None = None
+    event: str | None = None
+    within: str | None = None
+    name: str | None = None
+    location: str | None = None
+    cron: str | None = None
+
+    def describe(self) -> str:
+        """A short human label: `day 3`, `after cart_abandoned within 2h`, `cron 0 9 * * 1`."""
+        if self.type == "day_of_use":
+            return f"day {self.day}" if self.day is not None else "day ?"
+        if self.type == "behavior":
+            after = f"after {self.event or '?'}"
+            return f"{after} within {self.within}" if self.within else after
+        if self.type == "event":
+            where = f" at {self.location}" if self.location else ""
+            return f"on {self.name or '?'}{where}"
+        return f"cron {self.cron or '?'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    id: str
+    name: str
+    channel: str
+    stage: str
+    trigger: Trigger
+    origin: Origin
+    type: str | None = None
+    personas: tuple[str, ...] | None = None
+    message: str | None = None
+    goal: str | None = None
+    description: str | None = None
+
+    def reaches(self, persona: str) -> bool:
+        return self.personas is None or persona in self.personas
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    id: str
+    type: str
+    origin: Origin
+    title: str | None = None
+    date: datetime.date | None = None
+    summary: str | None = None
+    link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Shared personas, channels and teams for the maps in and below its directory."""
+
+    origin: Origin
+    description: str | None = None
+    personas: tuple[Persona, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    teams: tuple[Team, ...] = ()
+
+    @property
+    def file(self) -> str:
+        return self.origin.file
+
+
+@dataclass(frozen=True)
+class Journey:
+    """One map, with the catalog definitions it uses resolved in.
+
+    `personas` are the map's own, those it lists by id, and catalog personas it refers
+    to anywhere; `channels` and `teams` include every catalog definition the map sees.
+    """
+
+    id: str
+    title: str
+    origin: Origin
+    stages: tuple[Stage, ...]
+    description: str | None = None
+    owner: str | None = None
+    updated: datetime.date | None = None
+    tags: tuple[str, ...] = ()
+    touchpoint_owner: str | None = None
+    personas: tuple[Persona, ...] = ()
+    channels: tuple[Channel, ...] = ()
+    teams: tuple[Team, ...] = ()
+    touchpoints: tuple[Touchpoint, ...] = ()
+    experiences: tuple[Experience, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    catalogs: tuple[Catalog, ...] = field(default=(), repr=False)
+
+    @property
+    def file(self) -> str:
+        return self.origin.file
+
+    @property
+    def source(self) -> SourceFile:
+        return self.origin.source
+
+    @functools.cached_property
+    def persona_by_id(self) -> Mapping[str, Persona]:
+        return {p.id: p for p in self.personas}
+
+    @functools.cached_property
+    def stage_by_id(self) -> Mapping[str, Stage]:
+        return {s.id: s for s in self.stages}
+
+    @functools.cached_property
+    def channel_by_id(self) -> Mapping[str, Channel]:
+        return {c.id: c for c in self.channels}
+
+    @functools.cached_property
+    def team_by_id(self) -> Mapping[str, Team]:
+        return {t.id: t for t in self.teams}
+
+    @functools.cached_property
+    def touchpoint_by_id(self) -> Mapping[str, Touchpoint]:
+        return {t.id: t for t in self.touchpoints}
+
+    @functools.cached_property
+    def evidence_by_id(self) -> Mapping[str, Evidence]:
+        return {e.id: e for e in self.evidence}
+
+    @functools.cached_property
+    def experience_by_cell(self) -> Mapping[tuple[str, str], Experience]:
+        """(persona, stage) → experience; the first one when a cell is written twice (JK204)."""
+        cells: dict[tuple[str, str], Experience] = {}
+        for experience in self.experiences:
+            cells.setdefault((experience.persona, experience.stage), experience)
+        return cells
+
+    @functools.cached_property
+    def pain_points(self) -> Mapping[str, tuple[PainPoint, Experience]]:
+        """Every pain point with the experience it belongs to."""
+        return {p.id: (p, e) for e in self.experiences for p in e.pain_points}
+
+    def touchpoints_in(self, stage: str, persona: str | None = None) -> tuple[Touchpoint, ...]:
+        """The touchpoints of a stage, optionally only those the persona meets."""
+        return tuple(
+            t for t in self.touchpoints if t.stage == stage and (persona is None or t.meets(persona))
+        )
+
+    def stage_index(self, stage: str) -> int:
+        found = self.stage_by_id.get(stage)
+        return found.index if found else -1

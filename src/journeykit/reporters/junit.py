@@ -1,0 +1,50 @@
+"""JUnit XML: one test suite per file checked, one failing test case per finding at or above fail-on."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from itertools import groupby
+from typing import TextIO
+
+from journeykit.findings import Result
+from journeykit.reporters import ReportContext
+from journeykit.reporters.text import clean
+
+
+def report(result: Result, out: TextIO, context: ReportContext) -> None:
+    findings = {file: list(group) for file, group in groupby(result.sorted_findings(), key=lambda f: f.location.file)}
+    files = sorted(set(result.sources) | set(findings))
+    root = ET.Element("testsuites", name=f"journeykit {context.command}")
+    total_tests = total_failures = 0
+    for file in files:
+        suite = ET.SubElement(root, "testsuite", name=file)
+        cases = findings.get(file, [])
+        failures = 0
+        if not cases:
+            ET.SubElement(suite, "testcase", name=f"journeykit {context.command}", classname=file)
+        for finding in cases:
+            case = ET.SubElement(
+                suite, "testcase", name=f"{finding.code} line {finding.location.line}", classname=file
+            )
+            text = f"{finding.location}: {finding.severity.label}[{finding.code}] {clean(finding.message)}"
+            if finding.hint:
+                text += f"\nhint: {clean(finding.hint)}"
+            if finding.severity >= context.fail_on:
+                failures += 1
+                failure = ET.SubElement(case, "failure", message=clean(finding.message), type=finding.code)
+                failure.text = text
+            else:
+                ET.SubElement(case, "system-out").text = text
+        tests = max(len(cases), 1)
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        total_tests += tests
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode"))
+    out.write("\n")

@@ -1,0 +1,96 @@
+"""Human output: location, severity and code, message, the source line with a caret, the hint, a summary."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from journeykit.findings import Finding, Result, Severity, plural
+from journeykit.reporters import ReportContext
+from journeykit.rules.registry import all_rules
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """User text without control characters, so a map cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def console_for(out: TextIO) -> Console:
+    """Colour only on a terminal; rich honours NO_COLOR and FORCE_COLOR."""
+    return Console(file=out, highlight=False, emoji=False, markup=False, soft_wrap=True, no_color="NO_COLOR" in os.environ)
+
+
+def report(result: Result, out: TextIO, context: ReportContext) -> None:
+    console = console_for(out)
+    lines_of = _LineCache(result.sources)
+    for finding in result.sorted_findings():
+        console.print(_headline(finding))
+        _print_source(console, finding, lines_of)
+        if finding.hint:
+            console.print(Text.assemble(("    = ", "dim"), ("hint: ", "bold"), clean(finding.hint)))
+        console.print()
+    print_summary(console, result)
+
+
+def _headline(finding: Finding) -> Text:
+    return Text.assemble(
+        (f"{clean(str(finding.location))}: ", "bold"),
+        (f"{finding.severity.label}[{finding.code}]", STYLES[finding.severity]),
+        " ",
+        clean(finding.message),
+    )
+
+
+def _print_source(console: Console, finding: Finding, lines_of: _LineCache) -> None:
+    loc = finding.location
+    line = lines_of.line(loc.file, loc.line)
+    if line is None:
+        return
+    line = clean(line.replace("\t", " "))
+    gutter = str(loc.line)
+    pad = " " * len(gutter)
+    start = max(loc.column - 1, 0)
+    if loc.end_line == loc.line and loc.end_column and loc.end_column > loc.column:
+        width = loc.end_column - loc.column
+    else:
+        width = max(len(line.rstrip()) - start, 1)
+    console.print(Text(f"{pad} |", style="dim"))
+    console.print(Text.assemble((f"{gutter} | ", "dim"), line))
+    console.print(Text.assemble((f"{pad} | ", "dim"), " " * start, ("^" * width, STYLES[finding.severity])))
+
+
+class _LineCache:
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.sources = sources
+        self.split: dict[str, list[str]] = {}
+
+    def line(self, file: str, number: int) -> str | None:
+        if file not in self.split:
+            text = self.sources.get(file)
+            if text is None:
+                return None
+            self.split[file] = text.splitlines()
+        lines = self.split[file]
+        return lines[number - 1] if 0 < number <= len(lines) else None
+
+
+def print_summary(console: Console, result: Result) -> None:
+    """`Found 2 errors and 1 warning in 2 files (5 checked).` and counts per code."""
+    summary = result.summary
+    checked = f"{plural(summary.files_checked, 'file')} checked"
+    if not result.findings:
+        console.print(Text(f"All checks passed ({checked}).", style="bold green"))
+        return
+    files = plural(summary.files_with_findings, "file")
+    console.print(Text(f"Found {summary.counts_phrase()} in {files} ({checked}).", style="bold"))
+    rules = all_rules()
+    for code, n in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
+        rule = rules.get(code)
+        console.print(Text.assemble(f"{n:>5}  ", (code, "bold"), f"  {rule.name if rule else ''}"))

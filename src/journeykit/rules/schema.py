@@ -1,0 +1,120 @@
+"""JK1xx: what schemas/journeymap.schema.json rejects, reported at the node it is about."""
+
+from __future__ import annotations
+
+from journeykit.findings import Severity
+from journeykit.rules.base import Family, Rule, register
+from journeykit.rules.file import MINIMAL_MAP
+
+
+def _schema_rule(code: str, name: str, summary: str, explanation: str, bad: str, good: str = MINIMAL_MAP) -> Rule:
+    return register(
+        Rule(
+            code=code,
+            name=name,
+            family=Family.SCHEMA,
+            severity=Severity.ERROR,
+            summary=summary,
+            explanation=explanation,
+            bad_example=bad,
+            good_example=good,
+        )
+    )
+
+
+SCHEMA_OTHER = _schema_rule(
+    "JK100",
+    "schema-violation",
+    "The schema rejects this value for a reason without a more specific code.",
+    "A catch-all for schema checks that have no dedicated code; the message quotes the schema's complaint.",
+    MINIMAL_MAP.replace("id: checkout", "id: " + "a" * 101),
+)
+WRONG_TYPE = _schema_rule(
+    "JK101",
+    "wrong-type",
+    "A value has the wrong type (text, number, list, mapping, true/false).",
+    "The field expects another kind of value. YAML reads some unquoted words as other types: `no`, `yes`, "
+    "`on` and `off` are booleans, `12:30` is a number, an empty value is null. Quote such text.",
+    MINIMAL_MAP.replace("title: Checkout", "title: [Checkout]"),
+)
+MISSING_FIELD = _schema_rule(
+    "JK102",
+    "missing-field",
+    "A required field is missing.",
+    "Every map needs `journeykit`, `kind`, `id`, `title` and `stages`; every persona, stage, team and "
+    "channel needs an `id` and a `name`; an experience marked `applicable: false` needs a `reason`.",
+    MINIMAL_MAP.replace("title: Checkout\n", ""),
+)
+UNKNOWN_FIELD = _schema_rule(
+    "JK103",
+    "unknown-field",
+    "A field that the format does not define.",
+    "Only the documented fields are allowed, so a typo such as `touchpionts` cannot silently drop data. "
+    "Keys that start with `x-` are kept for your own tools and ignored.",
+    MINIMAL_MAP.replace("title: Checkout", "titel: Checkout"),
+    MINIMAL_MAP + "x-jira-epic: SHOP-12\n",
+)
+INVALID_ID = _schema_rule(
+    "JK104",
+    "invalid-id",
+    "An id is not lower-case kebab-case.",
+    "Ids are lower-case letters and digits in words joined by single hyphens (`onboarding-tour`), at most "
+    "100 characters, so that they read the same in YAML, URLs, diagrams and analytics.",
+    MINIMAL_MAP.replace("- id: purchase", "- id: Purchase Stage"),
+)
+NOT_ALLOWED_VALUE = _schema_rule(
+    "JK105",
+    "value-not-allowed",
+    "A value is not one of the values the field allows.",
+    "Fields such as `kind`, a channel's `mode`, a pain point's `severity` or an evidence `type` take one "
+    "of a fixed list of values; the message lists them and names the closest.",
+    MINIMAL_MAP.replace("kind: journey", "kind: jouney"),
+)
+OUT_OF_RANGE = _schema_rule(
+    "JK106",
+    "out-of-range",
+    "A number is outside the allowed range.",
+    "`emotion` runs from -2 to +2 and a trigger's `day` is 0 or more.",
+    MINIMAL_MAP
+    + "personas:\n  - id: shopper\n    name: Shopper\nexperiences:\n  - persona: shopper\n    stage: purchase\n    emotion: 5\n",
+)
+INVALID_DATE = _schema_rule(
+    "JK107",
+    "invalid-date",
+    "A date is not a real calendar date written YYYY-MM-DD.",
+    "Dates (`updated`, evidence `date`) are ISO 8601 calendar dates such as `2026-10-15`.",
+    MINIMAL_MAP + "updated: 15/10/2026\n",
+    MINIMAL_MAP + "updated: 2026-10-15\n",
+)
+UNSAFE_LINK = _schema_rule(
+    "JK108",
+    "unsafe-link",
+    "A link uses a scheme other than http, https or mailto.",
+    "Links end up in HTML reports. Only http, https and mailto URLs and relative paths are allowed; "
+    "`javascript:`, `data:`, `file:` and anything with spaces or control characters is refused.",
+    MINIMAL_MAP + "evidence:\n  - id: survey\n    type: survey\n    link: javascript:alert(1)\n",
+    MINIMAL_MAP + "evidence:\n  - id: survey\n    type: survey\n    link: https://example.com/survey\n",
+)
+EMPTY_VALUE = _schema_rule(
+    "JK109",
+    "empty-value",
+    "A text or list that must not be empty is empty.",
+    "Text fields need at least one character and a map needs at least one stage.",
+    MINIMAL_MAP.replace("title: Checkout", 'title: ""'),
+)
+DUPLICATE_ITEM = _schema_rule(
+    "JK110",
+    "duplicate-item",
+    "A list of ids names the same id twice.",
+    "Lists such as `personas`, `next` or `evidence` name each id once.",
+    MINIMAL_MAP + "tags: [retail, retail]\n",
+)
+INVALID_FORMAT = _schema_rule(
+    "JK111",
+    "invalid-format",
+    "A value does not follow the format its field needs.",
+    "Analytics event names use letters, digits and `_ . : / -`; a `within` delay is a number and a unit "
+    "(`30m`, `2h`, `3d`, `1w`); a `cron` expression has five fields.",
+    MINIMAL_MAP
+    + "touchpoints:\n  - id: pay\n    name: Pay\n    stage: purchase\n    events: [payment done]\n",
+)

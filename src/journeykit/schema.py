@@ -1,0 +1,334 @@
+"""The JSON Schema check: a fast validity gate, then located, readable JK1xx findings.
+
+Valid files, the common case, are checked by a validator that fastjsonschema compiles
+from the schema once per run (ten times faster than jsonschema). Only files that fail it
+go through jsonschema's `iter_errors`, which reports every error with the path of its
+node; each error becomes a finding at that node's line and column, with a message and a
+hint written for the person who edits the map.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from journeykit.findings import Finding
+from journeykit.resources import schema_path
+from journeykit.rules import schema as rules
+from journeykit.rules.base import Rule
+from journeykit.source import SourceFile, YamlPath, format_path, logical_path
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+_ANNOTATIONS = frozenset({"title", "description", "default", "$comment", "examples"})
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_date(value: object) -> bool:
+    """A real calendar date written YYYY-MM-DD (non-text values are the type check's business)."""
+    if not isinstance(value, str):
+        return True
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.cache
+def schema_document() -> dict[str, Any]:
+    """The schema, as shipped."""
+    document: dict[str, Any] = json.loads(schema_path().read_text(encoding="utf-8"))
+    return document
+
+
+def schema_text() -> str:
+    return schema_path().read_text(encoding="utf-8")
+
+
+def check(source: SourceFile) -> list[Finding]:
+    """Every schema error of a loaded file, as findings at the right line and column."""
+    if _is_valid(source.data):
+        return []
+    return [_finding(source, error) for error in _full_validator().iter_errors(source.data)]
+
+
+def _is_valid(data: Any) -> bool:
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaValueException:
+        return False
+    return True
+
+
+@functools.cache
+def _fast_validator() -> Callable[[Any], Any]:
+    """fastjsonschema speaks draft-07; the schema keeps to keywords that mean the same there."""
+    import fastjsonschema
+
+    fast = _strip_annotations(schema_document())
+    fast["$schema"] = "http://json-schema.org/draft-07/schema#"
+    validate: Callable[[Any], Any] = fastjsonschema.compile(fast, formats={"date": is_date}, use_default=False)
+    return validate
+
+
+@functools.cache
+def _full_validator() -> Any:
+    import jsonschema
+
+    formats = jsonschema.FormatChecker(formats=())
+    formats.checks("date")(is_date)
+    return jsonschema.Draft202012Validator(schema_document(), format_checker=formats)
+
+
+def _strip_annotations(node: Any, *, names: bool = False) -> Any:
+    """A copy without titles and descriptions, which only make generated code larger.
+
+    `names` marks mappings whose keys are property names (a property may be called `title`).
+    """
+    if isinstance(node, dict):
+        return {
+            key: _strip_annotations(value, names=key in ("properties", "patternProperties", "$defs"))
+            for key, value in node.items()
+            if names or key not in _ANNOTATIONS
+        }
+    if isinstance(node, list):
+        return [_strip_annotations(item) for item in node]
+    return node
+
+
+# --- translation of jsonschema errors --------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "whole number",
+    "number": "number",
+    "boolean": "true or false",
+    "array": "list",
+    "object": "mapping",
+    "null": "empty value",
+}
+
+
+def _finding(source: SourceFile, error: ValidationError) -> Finding:
+    path: YamlPath = tuple(error.absolute_path)
+    translate = _TRANSLATORS.get(str(error.validator), _other)
+    rule, path, message, hint, on_key = translate(source, error, path)
+    where = format_path(path)
+    subject = logical_path(source.data, path)
+    return rule.finding(source.location(path, key=on_key), f"{where}: {message}", hint=hint, subject=subject)
+
+
+Translation = tuple[Rule, YamlPath, str, "str | None", bool]
+
+
+def _type(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    expected = error.validator_value
+    names = [_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
+    value = error.instance
+    message = f"expected {' or '.join(names)}, got {_describe(value)}"
+    return rules.WRONG_TYPE, path, message, _type_hint(source, path, expected, value), False
+
+
+def _type_hint(source: SourceFile, path: YamlPath, expected: Any, value: Any) -> str | None:
+    raw = _raw_text(source, path)
+    if value is None:
+        return "the value is empty: write one after the colon, or remove the key"
+    if expected == "string" and isinstance(value, bool):
+        return f"YAML reads `{raw}` as {str(value).lower()}: quote it, '{raw}', to keep it as text"
+    if expected == "string" and isinstance(value, (int, float)):
+        return f"YAML reads `{raw}` as a number: quote it, '{raw}', to keep it as text"
+    if expected == "array" and not isinstance(value, (list, dict)):
+        return "write a list: `[a, b]`, or one `- item` per line"
+    if expected == "object" and isinstance(value, str) and path and isinstance(path[-1], int):
+        return "each item of this list is a mapping of fields, such as `- id: ...` with `name: ...` below it"
+    return None
+
+
+def _required(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    missing = _quoted_name(error.message)
+    if "then" in list(error.schema_path)[-2:]:
+        return rules.MISSING_FIELD, path, f"`{missing}` is required with `applicable: false`", (
+            "say why this cell is out of scope"
+        ), False
+    hint = f"add `{missing}:`"
+    return rules.MISSING_FIELD, path, f"missing required field `{missing}`", hint, False
+
+
+def _additional(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    allowed = list(schema.get("properties", {}))
+    patterns = list(schema.get("patternProperties", {}))
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    extras = [k for k in instance if k not in allowed and not any(re.search(p, k) for p in patterns)]
+    extra = extras[0] if extras else "?"
+    close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`?" if close else f"allowed here: {', '.join(allowed)}; or prefix your own keys with `x-`"
+    message = f"unknown field `{extra}`"
+    if len(extras) > 1:
+        message += f" (and {', '.join(f'`{e}`' for e in extras[1:])})"
+    return rules.UNKNOWN_FIELD, (*path, extra), message, hint, True
+
+
+def _false_schema(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    parent = _node(source.data, path)
+    key = next((k for k, v in parent.items() if v is error.instance), "?") if isinstance(parent, dict) else "?"
+    message = f"`{key}` has no place in an experience marked `applicable: false`"
+    return rules.UNKNOWN_FIELD, (*path, key), message, "remove it, or remove `applicable: false`", True
+
+
+def _enum(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    allowed = [str(v) for v in error.validator_value]
+    value = error.instance
+    close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+    hint = f"did you mean `{close[0]}`?" if close else None
+    return rules.NOT_ALLOWED_VALUE, path, f"{_show(value)} is not one of: {', '.join(allowed)}", hint, False
+
+
+def _const(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    return rules.NOT_ALLOWED_VALUE, path, f"must be {_show(error.validator_value)}, not {_show(error.instance)}", None, False
+
+
+def _range(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    bound = error.validator_value
+    side = "below the minimum" if error.validator == "minimum" else "above the maximum"
+    return rules.OUT_OF_RANGE, path, f"{error.instance} is {side}, {bound}", _field_help(error), False
+
+
+def _min_length(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    return rules.EMPTY_VALUE, path, "must not be empty", "write some text, or remove the key", False
+
+
+def _min_items(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    count = error.validator_value
+    return rules.EMPTY_VALUE, path, f"needs at least {count} item{'s' if count != 1 else ''}", None, False
+
+
+def _unique(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    items = error.instance if isinstance(error.instance, list) else []
+    seen: list[Any] = []
+    for index, item in enumerate(items):
+        if item in seen:
+            return rules.DUPLICATE_ITEM, (*path, index), f"lists {_show(item)} twice", "remove the second one", False
+        seen.append(item)
+    return rules.DUPLICATE_ITEM, path, "lists the same item twice", None, False
+
+
+def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    value = error.instance
+    role = _role(error.schema)
+    if role == "id":
+        if error.validator == "maxLength":
+            return rules.INVALID_ID, path, f"{_show(value)} is too long for an id (at most 100 characters)", None, False
+        suggestion = slugify(str(value))
+        hint = f"use lower-case kebab-case such as '{suggestion}'" if suggestion else "use lower-case kebab-case"
+        return rules.INVALID_ID, path, f"{_show(value)} is not a valid id: {hint}", None, False
+    if role == "date":
+        return rules.INVALID_DATE, path, f"{_show(value)} is not a date written YYYY-MM-DD", "such as 2026-10-15", False
+    if role == "link":
+        return rules.UNSAFE_LINK, path, f"{_show(value)} is not an allowed link", (
+            "use an http, https or mailto URL, or a relative path, without spaces"
+        ), False
+    if error.validator == "pattern":
+        return rules.INVALID_FORMAT, path, f"{_show(value)} does not have the expected format", _field_help(error), False
+    return _other(source, error, path)
+
+
+def _format(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    return rules.INVALID_DATE, path, f"{_show(error.instance)} is not a real calendar date", "check the day and month", False
+
+
+def _other(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    return rules.SCHEMA_OTHER, path, error.message, _field_help(error), False
+
+
+_TRANSLATORS: dict[str, Callable[[SourceFile, ValidationError, YamlPath], Translation]] = {
+    "type": _type,
+    "required": _required,
+    "additionalProperties": _additional,
+    "None": _false_schema,
+    "enum": _enum,
+    "const": _const,
+    "minimum": _range,
+    "maximum": _range,
+    "minLength": _min_length,
+    "minItems": _min_items,
+    "uniqueItems": _unique,
+    "pattern": _pattern,
+    "maxLength": _pattern,
+    "format": _format,
+}
+
+
+def _role(schema: Any) -> str | None:
+    """Which shared definition a failing subschema is: `id`, `date` or `link` (by identity)."""
+    defs = schema_document()["$defs"]
+    for name, role in (("id", "id"), ("idRef", "id"), ("date", "date"), ("link", "link")):
+        if schema is defs[name]:
+            return role
+    return None
+
+
+def _field_help(error: ValidationError) -> str | None:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    description = schema.get("description")
+    return str(description) if description else None
+
+
+# --- small helpers -------------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    """'Research Stage' → 'research-stage': the id a value probably meant."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:100]
+
+
+def _node(data: Any, path: Iterable[str | int]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _raw_text(source: SourceFile, path: YamlPath) -> str:
+    line, column, end_line, end_column = source.spans.value_span(path)
+    if line != end_line:
+        return ""
+    return source.line_text(line)[column - 1 : end_column - 1]
+
+
+def _quoted_name(message: str) -> str:
+    match = re.match(r"^'(.*)' is a required property$", message)
+    return match.group(1) if match else message
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…'"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
