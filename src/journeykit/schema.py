@@ -236,13 +236,14 @@ def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Tran
         return rules.INVALID_ID, path, f"{_show(value)} is not a valid id: {hint}", None, False
     if role == "date":
         return rules.INVALID_DATE, path, f"{_show(value)} is not a date written YYYY-MM-DD", "such as 2026-10-15", False
-    if role == "link":
+    if role == "link" and error.validator == "pattern":
         return rules.UNSAFE_LINK, path, f"{_show(value)} is not an allowed link", (
             "use an http, https or mailto URL, or a relative path, without spaces"
         ), False
-    if error.validator == "pattern":
-        return rules.INVALID_FORMAT, path, f"{_show(value)} does not have the expected format", _field_help(error), False
-    return _other(source, error, path)
+    if error.validator == "maxLength":
+        limit = error.validator_value
+        return rules.SCHEMA_OTHER, path, f"is {len(str(value)):,} characters long, more than {limit:,}", None, False
+    return rules.INVALID_FORMAT, path, f"{_show(value)} does not have the expected format", _field_help(error), False
 
 
 def _format(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:

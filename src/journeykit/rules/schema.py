@@ -26,8 +26,9 @@ SCHEMA_OTHER = _schema_rule(
     "JK100",
     "schema-violation",
     "The schema rejects this value for a reason without a more specific code.",
-    "A catch-all for schema checks that have no dedicated code; the message quotes the schema's complaint.",
-    MINIMAL_MAP.replace("id: checkout", "id: " + "a" * 101),
+    "A catch-all for schema checks that have no dedicated code, such as a link longer than 2,048 characters; "
+    "the message says what the schema expects.",
+    MINIMAL_MAP + "evidence:\n  - id: survey\n    type: survey\n    link: https://example.com/" + "a" * 2040 + "\n",
 )
 WRONG_TYPE = _schema_rule(
     "JK101",

@@ -1,0 +1,80 @@
+"""Configuration: discovery, strict validation, and the questions the lint engine asks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from journeykit.config import ConfigError, Settings, find_config, load_settings, settings_from_table
+from journeykit.findings import Severity
+from journeykit.rules.registry import all_rules
+from tests.conftest import write
+
+
+def test_closest_configuration_wins(project: Path) -> None:
+    write(project, {"journeykit.toml": "fail-on = 'warning'\n", "sub/pyproject.toml": "[tool.journeykit]\nfail-on = 'info'\n"})
+    assert load_settings(start=project / "sub").fail_on is Severity.INFO
+    assert load_settings(start=project).fail_on is Severity.WARNING
+
+
+def test_pyproject_without_the_table_is_skipped(project: Path) -> None:
+    write(project, {"journeykit.toml": "fail-on = 'warning'\n", "sub/pyproject.toml": "[tool.other]\nx = 1\n"})
+    assert find_config(project / "sub") == project / "journeykit.toml"
+
+
+def test_no_configuration_gives_defaults(project: Path) -> None:
+    settings = load_settings()
+    assert (settings.source, settings.fail_on, settings.select) == (None, Severity.ERROR, ("ALL",))
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("selct = ['JK5']", "unknown key 'selct' (did you mean 'select'?)"),
+        ("ignore = ['JK599']", "unknown rule code 'JK599'"),
+        ("ignore = ['JK104']", "'JK104' cannot be selected or ignored"),
+        ("fail-on = 'fatal'", "unknown severity 'fatal'"),
+        ("fail-under = 120", "'fail-under' must be a percentage from 0 to 100"),
+        ("max-file-size = -1", "expected a positive number of bytes"),
+        ("[rules.JK999]\nx = 1", "rules.JK999: unknown rule"),
+        ("select = 'JK5'\n[severity]\nJK5 = 'loud'", "unknown severity 'loud'"),
+        ("fail-on = ", "invalid TOML"),
+    ],
+)
+def test_invalid_configuration_names_the_problem(project: Path, toml: str, message: str) -> None:
+    write(project, {"journeykit.toml": toml + "\n"})
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_settings()
+
+
+def test_explicit_config_must_exist(project: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_settings(project / "missing.toml")
+
+
+def test_explicit_pyproject_needs_the_table(project: Path) -> None:
+    write(project, {"pyproject.toml": "[project]\nname = 'x'\n"})
+    with pytest.raises(ConfigError, match=r"has no \[tool.journeykit\] table"):
+        load_settings(project / "pyproject.toml")
+
+
+def test_structural_rules_are_always_enabled_at_error() -> None:
+    rule = all_rules()["JK104"]
+    settings = Settings(select=("JK5",), ignore=("ALL",))
+    assert settings.enabled(rule)
+    assert settings.severity_of(rule) is Severity.ERROR
+
+
+def test_settings_are_frozen_and_overrides_are_revalidated() -> None:
+    settings = Settings()
+    assert settings.with_overrides(fail_on=Severity.INFO, select=None).fail_on is Severity.INFO
+    with pytest.raises(ConfigError):
+        settings.with_overrides(ignore=("JK999",))
+
+
+def test_table_keys_are_known_to_show_settings() -> None:
+    shown = settings_from_table({"fail-on": "warning"}).as_dict()
+    assert shown["fail-on"] == "warning"
+    assert set(shown) >= {"select", "ignore", "severity", "per-file-ignores", "rules", "fail-under", "exclude"}

@@ -1,0 +1,123 @@
+"""The loader: data, positions, and every JK0xx problem as a finding at the right place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from journeykit.loader import LoadLimits, load_bytes, load_text, read_path
+from tests.helpers import MINIMAL, assert_finding, findings_in
+
+
+def test_plain_data_and_spans_for_values_and_keys() -> None:
+    loaded = load_text(MINIMAL + "tags: [mobile, retail]\n", "m.journey.yaml")
+    assert loaded.ok
+    assert loaded.source.data["stages"] == [{"id": "purchase", "name": "Purchase"}]
+    assert loaded.source.location(("stages", 0, "name")).line == 7
+    assert loaded.source.location(("stages", 0, "name")).column == 11
+    assert loaded.source.location(("stages", 0, "name"), key=True).column == 5
+    tag = loaded.source.location(("tags", 1))
+    assert (tag.line, tag.column, tag.end_column) == (8, 16, 22)
+
+
+def test_yaml_scalars_follow_yaml_1_1_but_dates_stay_text() -> None:
+    loaded = load_text("a: 2026-10-15\nb: no\nc: 0x10\nd: 1_000\ne: ~\nf: '2026-10-15'\ng: 1.5\n", "t.yaml")
+    assert loaded.source.data == {"a": "2026-10-15", "b": False, "c": 16, "d": 1000, "e": None, "f": "2026-10-15", "g": 1.5}
+
+
+def test_merge_keys_and_aliases_are_expanded() -> None:
+    loaded = load_text("base: &b {owner: web, stage: s}\nitem:\n  <<: *b\n  stage: t\n", "t.yaml")
+    assert loaded.source.data["item"] == {"stage": "t", "owner": "web"}
+
+
+def test_quoted_merge_key_is_an_ordinary_key() -> None:
+    loaded = load_text('"<<": 1\n', "t.yaml")
+    assert loaded.source.data == {"<<": 1}
+
+
+def test_python_tags_are_never_constructed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    text = f'a: !!python/object/apply:os.system ["touch {marker}"]\nb: !!python/name:os.system\n'
+    loaded = load_text(text, "t.yaml")
+    assert [f.code for f in loaded.findings] == ["JK005", "JK005"]
+    assert not marker.exists()
+
+
+def test_billion_laughs_is_rejected_with_a_finding() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    loaded = load_text("\n".join(lines) + "\n", "lol.yaml")
+    assert [f.code for f in loaded.findings] == ["JK006"]
+    assert loaded.source.data is None
+
+
+def test_alias_budget_is_a_limit_not_a_ban() -> None:
+    text = "a: &a [1, 2, 3]\nb: *a\nc: *a\n"
+    assert load_text(text, "t.yaml", limits=LoadLimits(alias_budget=8)).source.data is not None
+    assert [f.code for f in load_text(text, "t.yaml", limits=LoadLimits(alias_budget=7)).findings] == ["JK006"]
+
+
+def test_recursive_alias_is_a_finding() -> None:
+    loaded = load_text("a: &a [1, *a]\n", "t.yaml")
+    assert_finding(loaded.findings, "JK006", line=1, column=11, contains="contains it")
+
+
+@pytest.mark.parametrize("depth", [65, 100_000, 2_000_000])
+def test_deep_flow_nesting_is_refused_before_parsing(depth: int) -> None:
+    loaded = load_text("a: " + "[" * depth + "]" * depth + "\n", "deep.yaml")
+    assert_finding(loaded.findings, "JK013", line=1, column=3 + 65)
+
+
+def test_deep_block_nesting_is_refused() -> None:
+    text = "".join("  " * i + f"k{i}:\n" for i in range(80))
+    assert [f.code for f in load_text(text, "deep.yaml").findings] == ["JK013"]
+
+
+def test_not_utf8_points_at_the_bad_byte() -> None:
+    loaded = load_bytes(b"journeykit: 1\nkind: journey\ntitle: Caf\xe9\n", "latin1.journey.yaml")
+    assert_finding(loaded.findings, "JK002", line=3, column=11, contains="0xe9")
+
+
+def test_utf16_is_named_as_such() -> None:
+    loaded = load_bytes("journeykit: 1\n".encode("utf-16"), "u16.journey.yaml")
+    assert_finding(loaded.findings, "JK002", line=1, column=1, contains="UTF-16")
+
+
+def test_utf8_byte_order_mark_is_accepted() -> None:
+    loaded = load_bytes(b"\xef\xbb\xbf" + MINIMAL.encode(), "bom.journey.yaml")
+    assert loaded.ok
+    assert loaded.source.location(("id",)).line == 3
+
+
+def test_control_character_is_a_syntax_finding() -> None:
+    loaded = load_text("journeykit: 1\ntitle: a\x07b\n", "bell.yaml")
+    assert_finding(loaded.findings, "JK003", line=2, column=9, contains="#x0007")
+
+
+def test_file_above_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.journey.yaml"
+    path.write_text(MINIMAL + "x-padding: " + "a" * 2000 + "\n")
+    loaded = read_path(path, "big.journey.yaml", LoadLimits(max_file_size=1000))
+    assert_finding(loaded.findings, "JK010", line=1, column=1, contains="1,000-byte limit")
+
+
+def test_unreadable_file_is_a_finding(project: Path) -> None:
+    os.symlink(project / "gone.journey.yaml", project / "broken.journey.yaml")
+    findings = findings_in(["broken.journey.yaml"])
+    assert_finding(findings, "JK001", line=1, column=1, file="broken.journey.yaml", contains="No such file")
+
+
+def test_directory_named_like_a_map_is_searched_not_read(project: Path) -> None:
+    (project / "odd.journey.yaml").mkdir()
+    (project / "odd.journey.yaml" / "inner.journey.yaml").write_text(MINIMAL)
+    assert findings_in(["."]) == []
+
+
+def test_syntax_error_does_not_stop_other_files(project: Path) -> None:
+    (project / "bad.journey.yaml").write_text('journeykit: 1\ntitle: "open\n')
+    (project / "good.journey.yaml").write_text(MINIMAL.replace("id: checkout", "id: good").replace("title: Checkout", "title: [x]"))
+    findings = findings_in(["."])
+    assert {(f.location.file, f.code) for f in findings} == {("bad.journey.yaml", "JK003"), ("good.journey.yaml", "JK101")}
