@@ -110,8 +110,8 @@ class SourceFile:
 
     @property
     def directory(self) -> Path:
-        """Where catalogs are looked for: the file's directory (the working directory for stdin)."""
-        return (self.path.parent if self.path else Path.cwd()).resolve()
+        """Where catalogs are looked for: the file's directory; for stdin, that of `--stdin-filename`."""
+        return (self.path if self.path else Path.cwd() / self.display).parent.resolve()
 
     def location(self, path: YamlPath, *, key: bool = False) -> Location:
         """The location of the value at `path`, or of its key when `key` is true."""
