@@ -133,6 +133,7 @@ class _JourneyBuilder:
             interactions=interactions,
             evidence=evidence,
             catalogs=tuple(self.catalogs),
+            persona_origins=self._persona_origins(own_personas),
         )
         return journey, self.findings
 
@@ -319,6 +320,13 @@ class _JourneyBuilder:
                         subject=experience.origin.subject(),
                     )
                 )
+
+    def _persona_origins(self, own: Sequence[Persona]) -> dict[str, Origin]:
+        origins = {p.id: p.origin for p in own}
+        for ref in self.references:
+            if ref.kind == "persona":
+                origins.setdefault(ref.target, Origin(self.source, ref.path))
+        return origins
 
     def _personas(
         self, own: Sequence[Persona], listed: Sequence[str], catalog: dict[str, Persona]

@@ -6,6 +6,7 @@ need them, so `journeykit --version` and `--help` start fast.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import os
 import sys
@@ -112,6 +113,67 @@ def validate(
     settings = _settings(config)
     options = CheckOptions(paths or ["."], _format(output_format), output, stdin_filename)
     _finish(run(options, settings))
+
+
+CodesOption = Optional[str]  # noqa: UP045
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+@app.command()
+def lint(
+    paths: PathsArgument = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    config: ConfigOption = None,
+    stdin_filename: StdinNameOption = None,
+    select: Annotated[CodesOption, typer.Option(help="Only these codes or prefixes, comma-separated (replaces the configuration's).")] = None,
+    extend_select: Annotated[CodesOption, typer.Option(help="Add these codes or prefixes to the selection.")] = None,
+    ignore: Annotated[CodesOption, typer.Option(help="Ignore these codes or prefixes, in addition to the configuration's.")] = None,
+    fail_on: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Lowest severity that makes the run fail: error, warning or info (default: error)."),
+    ] = None,
+    baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="Report only findings that are not recorded in this baseline file."),
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="Record today's lint findings in this file (by fingerprint) and exit 0."),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today)."),
+    ] = None,
+    show_settings: Annotated[bool, typer.Option(help="Print the effective configuration and exit.")] = False,
+) -> None:
+    """Check maps like validate, then run the lint rules (JK3xx-JK6xx): flow, coverage, content, interactions.
+
+    Exit 0 when nothing is at or above the failing severity (fail-on, default error), 1 when something is.
+    """
+    from journeykit.commands import lint as command
+    from journeykit.commands.check import CheckOptions
+    from journeykit.findings import Severity
+
+    base = _settings(config)
+    try:
+        severity = None if fail_on is None else Severity.parse(fail_on)
+        date = None if as_of is None else datetime.date.fromisoformat(as_of)
+    except ValueError as error:
+        raise UsageError(f"--fail-on/--as-of: {error}") from None
+    settings = base.with_overrides(
+        select=_codes(select),
+        extend_select=None if extend_select is None else (*base.extend_select, *(_codes(extend_select) or ())),
+        ignore=None if ignore is None else (*base.ignore, *(_codes(ignore) or ())),
+        fail_on=severity,
+    )
+    if show_settings:
+        _finish(command.show_settings(settings))
+    check = CheckOptions(paths or ["."], _format(output_format), output, stdin_filename)
+    _finish(command.lint(command.LintOptions(check, baseline, write_baseline, date), settings))
 
 
 @app.command()

@@ -10,10 +10,13 @@ import datetime
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from journeykit.findings import Location
 from journeykit.source import SourceFile, YamlPath, logical_path
+
+if TYPE_CHECKING:
+    from journeykit.coverage import CoverageMatrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,15 @@ class Origin:
     def has(self, field_name: str) -> bool:
         """Whether the field is written in the file (as opposed to defaulted)."""
         return (*self.path, field_name) in self.source.spans.values
+
+    def opening_lines(self) -> frozenset[int]:
+        """Lines on which the node opens: its key's line and its value's first line."""
+        path = self.path
+        spans = self.source.spans
+        lines = {spans.value_span(path)[0]}
+        if path in spans.keys:
+            lines.add(spans.keys[path][0])
+        return frozenset(lines)
 
     def subject(self, *sub: str | int) -> str:
         """The line-independent name of the node, for fingerprints."""
@@ -257,10 +269,23 @@ class Journey:
     interactions: tuple[Interaction, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     catalogs: tuple[Catalog, ...] = field(default=(), repr=False)
+    persona_origins: Mapping[str, Origin] = field(default_factory=dict, repr=False)
+    """Where each persona enters this map: its definition, its id in `personas`, or its first reference."""
 
     @property
     def file(self) -> str:
         return self.origin.file
+
+    @functools.cached_property
+    def coverage(self) -> CoverageMatrix:
+        """The persona x stage matrix, computed once and shared by lint, coverage and render."""
+        from journeykit.coverage import compute_matrix
+
+        return compute_matrix(self)
+
+    def persona_origin(self, persona: str) -> Origin:
+        """Where the persona is introduced in this map's file (never a catalog's)."""
+        return self.persona_origins.get(persona, self.origin)
 
     @property
     def source(self) -> SourceFile:

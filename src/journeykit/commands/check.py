@@ -37,6 +37,9 @@ def emit(result: Result, options: CheckOptions, command: str, fail_on: Severity)
     context = ReportContext(command=command, fail_on=fail_on)
     with open_output(options.output) as out:
         diagnostics_reporter(options.output_format)(result, out, context)
+    if options.output_format != "text" or options.output is not None:
+        for note in result.notes:
+            print(f"journeykit: {note}", file=sys.stderr)
 
 
 def validate(options: CheckOptions, settings: Settings) -> int:

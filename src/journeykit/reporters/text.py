@@ -37,6 +37,8 @@ def report(result: Result, out: TextIO, context: ReportContext) -> None:
             console.print(Text.assemble(("    = ", "dim"), ("hint: ", "bold"), clean(finding.hint)))
         console.print()
     print_summary(console, result)
+    for note in result.notes:
+        console.print(Text(note, style="dim"))
 
 
 def _headline(finding: Finding) -> Text:

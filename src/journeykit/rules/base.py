@@ -12,6 +12,7 @@ from journeykit.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
     from journeykit.lint.context import RuleContext
+    from journeykit.model import Origin
 
 
 class Family(enum.Enum):
@@ -36,11 +37,17 @@ class Family(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a check yields: the engine turns it into a Finding with code and severity."""
+    """What a check yields: a message about a node (`origin`, or its field `at`).
+
+    The engine turns it into a Finding: it stamps the code and the effective severity,
+    locates it (at the field's key when `key` is true), and matches suppression comments
+    on the finding's line or on the lines that open the node.
+    """
 
     message: str
-    location: Location
-    subject: str = ""
+    origin: Origin
+    at: tuple[str | int, ...] = ()
+    key: bool = False
     hint: str | None = None
 
 
@@ -86,11 +93,9 @@ class Rule:
     good_example: str = ""
     options: tuple[RuleOption, ...] = ()
     check: Check | None = None
-
-    @property
-    def configurable(self) -> bool:
-        """Only lint rules can be selected, ignored or re-graded: the others mean the map cannot be read."""
-        return self.check is not None
+    configurable: bool = False
+    """Whether configuration may select, ignore or re-grade it: lint rules can; the
+    file, schema and reference families mean the map cannot be read, so they cannot."""
 
     def defaults(self) -> dict[str, OptionValue]:
         return {o.name: o.default for o in self.options}
@@ -141,6 +146,7 @@ def rule(
                 good_example=inspect.cleandoc(good_example),
                 options=options,
                 check=check,
+                configurable=True,
             )
         )
         return check

@@ -12,6 +12,11 @@ FAMILY_MODULES = (
     "journeykit.rules.file",
     "journeykit.rules.schema",
     "journeykit.rules.references",
+    "journeykit.rules.suppression",
+    "journeykit.rules.flow",
+    "journeykit.rules.coverage",
+    "journeykit.rules.content",
+    "journeykit.rules.interactions",
 )
 
 

@@ -1,0 +1,132 @@
+"""The persona x stage coverage matrix, computed once per map, as FORMAT.md defines it.
+
+A cell (persona, stage) is `covered` when its experience has touchpoints, an emotion and
+tasks; `partial` when an experience lacks some of those; `unmapped` when there is no
+experience but the persona meets touchpoints there; `missing` when there is neither;
+`not-applicable` when an experience says `applicable: false`. Coverage is covered cells
+over applicable cells; `evidenced` counts the covered cells whose experience cites evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from journeykit.model import Experience, Journey
+
+CellState = Literal["covered", "partial", "unmapped", "missing", "not-applicable"]
+CELL_STATES: tuple[CellState, ...] = ("covered", "partial", "unmapped", "missing", "not-applicable")
+LACKABLE = ("touchpoints", "emotion", "tasks")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    persona: str
+    stage: str
+    state: CellState
+    lacks: tuple[str, ...] = ()
+    evidenced: bool = False
+    experience: Experience | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """Covered and evidenced cells out of the applicable ones."""
+
+    covered: int = 0
+    evidenced: int = 0
+    applicable: int = 0
+
+    @property
+    def coverage(self) -> float | None:
+        """covered / applicable, or None when no cell is applicable."""
+        return self.covered / self.applicable if self.applicable else None
+
+    @property
+    def evidence(self) -> float | None:
+        return self.evidenced / self.applicable if self.applicable else None
+
+    def __add__(self, other: Ratio) -> Ratio:
+        return Ratio(self.covered + other.covered, self.evidenced + other.evidenced, self.applicable + other.applicable)
+
+    @classmethod
+    def of(cls, cells: Iterable[Cell]) -> Ratio:
+        covered = evidenced = applicable = 0
+        for cell in cells:
+            if cell.state == "not-applicable":
+                continue
+            applicable += 1
+            if cell.state == "covered":
+                covered += 1
+                evidenced += cell.evidenced
+        return cls(covered, evidenced, applicable)
+
+
+@dataclass(frozen=True)
+class CoverageMatrix:
+    """One map's cells, persona-major in map order, with ratios per map, persona and stage."""
+
+    journey: Journey
+    personas: tuple[str, ...]
+    stages: tuple[str, ...]
+    cells: tuple[Cell, ...]
+
+    def cell(self, persona: str, stage: str) -> Cell:
+        return self.cells[self.personas.index(persona) * len(self.stages) + self.stages.index(stage)]
+
+    def row(self, persona: str) -> tuple[Cell, ...]:
+        start = self.personas.index(persona) * len(self.stages)
+        return self.cells[start : start + len(self.stages)]
+
+    def column(self, stage: str) -> tuple[Cell, ...]:
+        index = self.stages.index(stage)
+        return self.cells[index :: len(self.stages)]
+
+    @property
+    def total(self) -> Ratio:
+        return Ratio.of(self.cells)
+
+    def by_persona(self) -> dict[str, Ratio]:
+        return {p: Ratio.of(self.row(p)) for p in self.personas}
+
+    def by_stage(self) -> dict[str, Ratio]:
+        return {s: Ratio.of(self.column(s)) for s in self.stages}
+
+    def gaps(self) -> list[Cell]:
+        """Cells that are not covered and not out of scope, in matrix order."""
+        return [c for c in self.cells if c.state in ("partial", "unmapped", "missing")]
+
+    def counts(self) -> dict[CellState, int]:
+        counts = dict.fromkeys(CELL_STATES, 0)
+        for cell in self.cells:
+            counts[cell.state] += 1
+        return counts
+
+    def filtered(self, personas: Sequence[str] = (), stages: Sequence[str] = ()) -> CoverageMatrix:
+        """The matrix restricted to some personas and stages (`--persona`, `--stage`)."""
+        keep_personas = tuple(p for p in self.personas if not personas or p in personas)
+        keep_stages = tuple(s for s in self.stages if not stages or s in stages)
+        cells = tuple(self.cell(p, s) for p in keep_personas for s in keep_stages)
+        return CoverageMatrix(self.journey, keep_personas, keep_stages, cells)
+
+
+def compute_matrix(journey: Journey) -> CoverageMatrix:
+    """Classify every (persona, stage) cell of a map."""
+    personas = tuple(p.id for p in journey.personas)
+    stages = tuple(s.id for s in journey.stages)
+    experiences = journey.experience_by_cell
+    met = {(p, t.stage) for t in journey.touchpoints for p in personas if t.meets(p)}
+    cells = tuple(_cell(p, s, experiences.get((p, s)), (p, s) in met) for p in personas for s in stages)
+    return CoverageMatrix(journey, personas, stages, cells)
+
+
+def _cell(persona: str, stage: str, experience: Experience | None, has_touchpoints: bool) -> Cell:
+    if experience is None:
+        return Cell(persona, stage, "unmapped" if has_touchpoints else "missing")
+    if not experience.applicable:
+        return Cell(persona, stage, "not-applicable", experience=experience)
+    present = {"touchpoints": bool(experience.touchpoints), "emotion": experience.emotion is not None, "tasks": bool(experience.tasks)}
+    lacks = tuple(name for name in LACKABLE if not present[name])
+    state: CellState = "partial" if lacks else "covered"
+    return Cell(persona, stage, state, lacks, evidenced=state == "covered" and bool(experience.evidence), experience=experience)

@@ -1,0 +1,1 @@
+"""The lint engine: runs registered rules over modelled maps, applies configuration and suppressions."""

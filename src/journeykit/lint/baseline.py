@@ -1,0 +1,65 @@
+"""Baselines: record today's findings by fingerprint, then report only new ones.
+
+Fingerprints do not contain line numbers, so editing a map above an old finding does not
+make it "new". The file is sorted JSON, friendly to review and to git diffs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeykit.errors import UsageError
+from journeykit.findings import Finding
+from journeykit.output import atomic_text
+
+BASELINE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class BaselineOutcome:
+    new: list[Finding]
+    known: int
+    fixed: int
+
+
+def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
+    entries = sorted(
+        ({"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file, "message": f.message} for f in findings),
+        key=lambda e: (e["file"], e["code"], e["message"], e["fingerprint"]),
+    )
+    with atomic_text(path) as out:
+        json.dump({"journeykit_baseline": BASELINE_VERSION, "findings": entries}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+
+
+def read_baseline(path: Path) -> Counter[str]:
+    """Fingerprint counts from a baseline file; UsageError when it cannot be used."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"cannot read baseline {path}: {error.strerror or error}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise UsageError(f"baseline {path} is not valid JSON: {error}") from None
+    if not isinstance(document, dict) or document.get("journeykit_baseline") != BASELINE_VERSION:
+        raise UsageError(f"{path} is not a journeykit baseline (version {BASELINE_VERSION}); write one with --write-baseline")
+    entries = document.get("findings")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
+        raise UsageError(f"baseline {path}: 'findings' must be a list of entries with a fingerprint")
+    return Counter(e["fingerprint"] for e in entries)
+
+
+def apply_baseline(findings: Sequence[Finding], baseline: Counter[str]) -> BaselineOutcome:
+    """Drop findings recorded in the baseline (as many times as recorded)."""
+    remaining = Counter(baseline)
+    new = []
+    for finding in findings:
+        if remaining[finding.fingerprint] > 0:
+            remaining[finding.fingerprint] -= 1
+        else:
+            new.append(finding)
+    known = len(findings) - len(new)
+    return BaselineOutcome(new, known, sum(remaining.values()))

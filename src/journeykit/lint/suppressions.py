@@ -1,0 +1,75 @@
+"""Inline suppression comments: `# journeykit: ignore[JK501, JK503]`.
+
+A comment silences the listed codes for findings on its line, or about a node that
+opens on its line. Comments that silence nothing, or name codes that do not exist or
+cannot be suppressed, are reported (JK090, JK091) so that they cannot rot silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from journeykit.findings import Finding, Location
+from journeykit.rules.base import Rule
+from journeykit.rules.suppression import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
+from journeykit.source import SourceFile
+
+DIRECTIVE = re.compile(r"(?:^|\s)(#\s*journeykit:\s*ignore\[([^\]]*)\])")
+
+
+@dataclass
+class Directive:
+    line: int
+    column: int
+    codes: tuple[str, ...]
+    used: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Suppressions:
+    """The directives of one file, by line."""
+
+    file: str
+    by_line: dict[int, Directive]
+
+    @classmethod
+    def parse(cls, source: SourceFile) -> Suppressions:
+        by_line = {}
+        if "journeykit:" in source.text:
+            for number, text in enumerate(source.text.splitlines(), start=1):
+                match = DIRECTIVE.search(text)
+                if match:
+                    codes = tuple(c.strip() for c in match.group(2).split(",") if c.strip())
+                    by_line[number] = Directive(number, match.start(1) + 1, codes)
+        return cls(source.display, by_line)
+
+    def suppresses(self, code: str, lines: Iterable[int]) -> bool:
+        """Whether a directive on one of `lines` names `code`; marks the directive as used."""
+        for line in lines:
+            directive = self.by_line.get(line)
+            if directive is not None and code in directive.codes:
+                directive.used.add(code)
+                return True
+        return False
+
+    def leftovers(self, rules: Mapping[str, Rule], enabled: set[str]) -> Iterator[Finding]:
+        """JK091 for codes that cannot work, JK090 for codes that suppressed nothing."""
+        for directive in self.by_line.values():
+            location = Location(self.file, directive.line, directive.column)
+            for code in directive.codes:
+                rule = rules.get(code)
+                if rule is None:
+                    yield INVALID_SUPPRESSION.finding(
+                        location, f"suppression names unknown code '{code}'", hint="check the spelling: `journeykit rules` lists the codes"
+                    )
+                elif not rule.configurable:
+                    yield INVALID_SUPPRESSION.finding(
+                        location, f"{code} cannot be suppressed: it means the map cannot be read", hint="fix the problem instead"
+                    )
+                elif code not in directive.used:
+                    state = "" if code in enabled else f" ({code} is not enabled)"
+                    yield UNUSED_SUPPRESSION.finding(
+                        location, f"suppression of {code} suppresses nothing{state}", hint="remove it from the comment"
+                    )

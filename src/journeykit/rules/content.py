@@ -1,0 +1,345 @@
+"""JK5xx: content quality — ownership, pain points and opportunities, evidence, freshness, metrics."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from journeykit.findings import Severity
+from journeykit.lint.context import RuleContext
+from journeykit.model import Origin
+from journeykit.rules.base import Family, RuleOption, Violation, rule
+
+CELL = """\
+journeykit: 1
+kind: journey
+id: web-shop
+title: Web shop
+updated: 2026-11-01
+personas:
+  - id: shopper
+    name: Shopper
+stages:
+  - id: purchase
+    name: Purchase
+teams:
+  - id: web-team
+    name: Web team
+touchpoints:
+  - id: checkout
+    name: Checkout
+    stage: purchase
+    owner: web-team
+experiences:
+  - persona: shopper
+    stage: purchase
+    touchpoints: [checkout]
+    tasks: [Pay]
+"""
+
+_PAIN = "    emotion: -1\n    pain_points:\n      - id: hidden-fees\n        text: Delivery fee appears only at checkout\n        severity: high\n"
+_FIX = (
+    "    opportunities:\n      - id: fee-upfront\n        text: Show the delivery fee on the product page\n"
+    "        addresses: [hidden-fees]\n        owner: web-team\n"
+)
+_EVIDENCE = "    evidence: [survey]\nevidence:\n  - id: survey\n    type: survey\n    date: {date}\n"
+
+
+@rule(
+    code="JK501",
+    name="pain-point-without-opportunity",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="No opportunity addresses the pain point.",
+    bad_example="# expect: JK501 28:9\n" + CELL + _PAIN,
+    good_example=CELL + _PAIN + _FIX,
+)
+def pain_point_without_opportunity(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """A pain point the map records but nobody plans to relieve is a finding without a follow-up.
+    Add an opportunity whose `addresses` lists it, even one that says the team accepts the pain."""
+    journey = context.journey
+    addressed = {p for e in journey.experiences for o in e.opportunities for p in o.addresses}
+    for experience in journey.experiences:
+        for pain in experience.pain_points:
+            if pain.id not in addressed:
+                yield Violation(
+                    f"no opportunity addresses pain point '{pain.id}'",
+                    pain.origin,
+                    hint=f"add an opportunity with `addresses: [{pain.id}]`",
+                )
+
+
+@rule(
+    code="JK502",
+    name="opportunity-without-owner",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="An opportunity has no owner team.",
+    bad_example="# expect: JK502 34:9\n" + CELL + _PAIN + _FIX.replace("        owner: web-team\n", ""),
+    good_example=CELL + _PAIN + _FIX,
+)
+def opportunity_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """An idea nobody owns is not going to happen. Name the team that would make it happen."""
+    for experience in context.journey.experiences:
+        for opportunity in experience.opportunities:
+            if opportunity.owner is None:
+                yield Violation(
+                    f"opportunity '{opportunity.id}' has no owner", opportunity.origin, hint="add `owner:` with a team id"
+                )
+
+
+@rule(
+    code="JK503",
+    name="touchpoint-without-owner",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="A touchpoint has no owner team, and the map declares no default owner.",
+    bad_example="# expect: JK503 17:5\n" + CELL.replace("    owner: web-team\n", ""),
+    good_example=CELL.replace("    owner: web-team\n", "").replace("updated:", "defaults:\n  touchpoint_owner: web-team\nupdated:"),
+)
+def touchpoint_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Someone must answer for each moment of truth. Give the touchpoint an `owner`, or declare the
+    map's `defaults.touchpoint_owner` for the touchpoints one team owns."""
+    journey = context.journey
+    if journey.touchpoint_owner is not None:
+        return
+    for touchpoint in journey.touchpoints:
+        if touchpoint.owner is None:
+            yield Violation(
+                f"touchpoint '{touchpoint.id}' has no owner",
+                touchpoint.origin,
+                hint="add `owner:` with a team id, or `defaults: {touchpoint_owner: ...}` to the map",
+            )
+
+
+@rule(
+    code="JK504",
+    name="negative-emotion-without-pain-point",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="An experience feels negative but names no pain point.",
+    bad_example="# expect: JK504 26:14\n" + CELL + "    emotion: -2\n",
+    good_example=CELL + _PAIN + _FIX,
+    options=(RuleOption("max-emotion", -1, "Emotions at or below this need a pain point.", minimum=-2),),
+)
+def negative_emotion_without_pain(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """When a persona feels bad in a stage, the map should say why. A negative emotion with no
+    pain point gives the team nothing to act on."""
+    limit = options["max-emotion"]
+    for experience in context.journey.experiences:
+        if experience.emotion is not None and experience.emotion <= limit and not experience.pain_points:
+            yield Violation(
+                f"'{experience.persona}' feels {experience.emotion:+d} in '{experience.stage}' but no pain point says why",
+                experience.origin,
+                ("emotion",),
+                hint="add `pain_points:` that explain the feeling",
+            )
+
+
+@rule(
+    code="JK505",
+    name="experience-without-evidence",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="An experience cites no evidence.",
+    bad_example="# expect: JK505 21:5\n" + CELL + "    emotion: 1\n",
+    good_example=CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2026-09-01"),
+)
+def experience_without_evidence(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """A journey map is only as good as the research behind it. Cite the survey, interviews,
+    analytics or support data that the experience stands on, so that readers can tell findings
+    from assumptions."""
+    for experience in context.journey.experiences:
+        if experience.applicable and not experience.evidence:
+            yield Violation(
+                f"the experience of '{experience.persona}' in '{experience.stage}' cites no evidence",
+                experience.origin,
+                hint="add `evidence:` with the ids of the research it stands on",
+            )
+
+
+@rule(
+    code="JK506",
+    name="stale-evidence",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="An evidence item is older than the configured age.",
+    bad_example="# expect: JK506 30:11\n" + CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2024-03-01"),
+    good_example=CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2026-09-01"),
+    options=(RuleOption("max-age-days", 365, "Evidence older than this many days is stale.", minimum=1),),
+)
+def stale_evidence(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Customers change. Research older than a year (by default) may no longer describe them: run
+    it again, or raise `max-age-days` for evidence that ages slowly."""
+    limit = options["max-age-days"]
+    for item in context.journey.evidence:
+        if item.date is not None and (context.today - item.date).days > limit:
+            age = (context.today - item.date).days
+            yield Violation(
+                f"evidence '{item.id}' is from {item.date.isoformat()}, {age} days ago (more than {limit})",
+                item.origin,
+                ("date",),
+                hint="repeat the research, or cite newer evidence",
+            )
+
+
+@rule(
+    code="JK507",
+    name="stale-map",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="The map has not been reviewed for longer than the configured age.",
+    bad_example="# expect: JK507 6:10\n" + CELL.replace("updated: 2026-11-01", "updated: 2025-01-15"),
+    good_example=CELL,
+    options=(RuleOption("max-age-days", 180, "Maps not reviewed for this many days are stale.", minimum=1),),
+)
+def stale_map(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Maps must be revisited. `updated` says when the map was last reviewed; after 180 days (by
+    default) the team should walk through it again and bump the date. A map without `updated`
+    does not say, which is reported too."""
+    journey = context.journey
+    limit = options["max-age-days"]
+    if journey.updated is None:
+        yield Violation(
+            "the map does not say when it was last reviewed",
+            journey.origin,
+            ("id",),
+            hint=f"add `updated: {context.today.isoformat()}` after reviewing it",
+        )
+        return
+    age = (context.today - journey.updated).days
+    if age > limit:
+        yield Violation(
+            f"the map was last reviewed on {journey.updated.isoformat()}, {age} days ago (more than {limit})",
+            journey.origin,
+            ("updated",),
+            hint="review the map with the team and update the date",
+        )
+
+
+_METRIC = (
+    "    metrics:\n      - name: Checkout completion\n        value: {value}\n        target: 0.8\n        unit: ratio\n"
+)
+
+
+@rule(
+    code="JK508",
+    name="metric-misses-target",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="A touchpoint metric is on the wrong side of its target.",
+    bad_example="# expect: JK508 22:16\n" + CELL.replace("experiences:", _METRIC.format(value=0.62) + "experiences:"),
+    good_example=CELL.replace("experiences:", _METRIC.format(value=0.85) + "experiences:"),
+)
+def metric_misses_target(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """A metric below its target (or above it, for metrics where `better: lower`, such as waiting
+    times) marks a touchpoint that needs attention."""
+    for touchpoint in context.journey.touchpoints:
+        for metric in touchpoint.metrics:
+            if metric.misses_target:
+                side = "below" if metric.better == "higher" else "above"
+                yield Violation(
+                    f"'{metric.name}' of '{touchpoint.id}' is {metric.value:g}, {side} its target {metric.target:g}",
+                    metric.origin,
+                    ("value",),
+                    hint="record an opportunity to close the gap, or revisit the target",
+                )
+
+
+@rule(
+    code="JK509",
+    name="opportunity-addresses-another-cell",
+    family=Family.CONTENT,
+    severity=Severity.INFO,
+    summary="An opportunity addresses a pain point of another stage or persona.",
+    bad_example="# expect: JK509 34:21\n"
+    + CELL.replace("  - id: purchase\n    name: Purchase\n", "  - id: purchase\n    name: Purchase\n  - id: delivery\n    name: Delivery\n")
+    + _PAIN
+    + "  - persona: shopper\n    stage: delivery\n"
+    + _FIX,
+    good_example=CELL + _PAIN + _FIX,
+)
+def opportunity_addresses_another_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Opportunities usually sit beside the pain points they relieve. One that addresses a pain
+    point of another stage or persona is fine when intended (a fix upstream), but often a sign
+    that it was written in the wrong place."""
+    journey = context.journey
+    pains = journey.pain_points
+    for experience in journey.experiences:
+        for opportunity in experience.opportunities:
+            for index, pain_id in enumerate(opportunity.addresses):
+                found = pains.get(pain_id)
+                if found is None:
+                    continue
+                _, home = found
+                if (home.persona, home.stage) != (experience.persona, experience.stage):
+                    yield Violation(
+                        f"'{opportunity.id}' ({experience.persona} in {experience.stage}) addresses '{pain_id}', "
+                        f"a pain point of {home.persona} in {home.stage}",
+                        opportunity.origin,
+                        ("addresses", index),
+                        hint="fine if the fix lives upstream; otherwise move the opportunity beside its pain point",
+                    )
+
+
+@rule(
+    code="JK510",
+    name="evidence-never-cited",
+    family=Family.CONTENT,
+    severity=Severity.INFO,
+    summary="An evidence item is not cited by any experience.",
+    bad_example="# expect: JK510 27:5\n" + CELL + _EVIDENCE.format(date="2026-09-01").replace("    evidence: [survey]\n", ""),
+    good_example=CELL + _EVIDENCE.format(date="2026-09-01"),
+)
+def evidence_never_cited(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Research listed under `evidence` but cited nowhere does not support any part of the map.
+    Cite it from the experiences it informs, or remove it."""
+    journey = context.journey
+    cited = {e for experience in journey.experiences for e in experience.evidence}
+    for item in journey.evidence:
+        if item.id not in cited:
+            yield Violation(f"no experience cites evidence '{item.id}'", item.origin, hint="cite it from an experience, or remove it")
+
+
+@rule(
+    code="JK511",
+    name="map-without-owner",
+    family=Family.CONTENT,
+    severity=Severity.INFO,
+    summary="The map does not name the team that keeps it up to date.",
+    bad_example="# expect: JK511 4:5\n" + CELL,
+    good_example=CELL.replace("updated:", "owner: web-team\nupdated:"),
+)
+def map_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """A map that belongs to everybody is reviewed by nobody. `owner` names the team responsible
+    for keeping it true."""
+    journey = context.journey
+    if journey.owner is None:
+        yield Violation("the map has no owner", journey.origin, ("id",), hint="add `owner:` with a team id")
+
+
+@rule(
+    code="JK512",
+    name="date-in-the-future",
+    family=Family.CONTENT,
+    severity=Severity.WARNING,
+    summary="`updated` or an evidence date lies in the future.",
+    bad_example="# expect: JK512 6:10\n" + CELL.replace("updated: 2026-11-01", "updated: 2062-11-01"),
+    good_example=CELL,
+)
+def date_in_the_future(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """A date after today is almost always a typo (2062 for 2026), and it switches off the age
+    checks: a map "updated" in the future never goes stale."""
+    journey = context.journey
+    dated: list[tuple[str, datetime.date | None, Origin]] = [("the map's `updated`", journey.updated, journey.origin)]
+    dated += [(f"evidence '{e.id}'", e.date, e.origin) for e in journey.evidence]
+    for label, date, origin in dated:
+        if date is not None and date > context.today:
+            field_name = "updated" if origin is journey.origin else "date"
+            yield Violation(
+                f"{label} is dated {date.isoformat()}, after today ({context.today.isoformat()})",
+                origin,
+                (field_name,),
+                hint="check the year",
+            )

@@ -1,0 +1,337 @@
+"""JK6xx: planned personalised messages — audience, triggers, channels, repetition."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from journeykit.findings import Severity
+from journeykit.lint.context import RuleContext
+from journeykit.model import Interaction, Trigger
+from journeykit.rules.base import Family, RuleOption, Violation, rule
+
+APP = """\
+journeykit: 1
+kind: journey
+id: app
+title: Shopping app
+personas:
+  - id: shopper
+    name: Shopper
+stages:
+  - id: onboarding
+    name: Onboarding
+channels:
+  - id: push
+    name: Push notification
+    mode: digital
+  - id: store
+    name: Store
+    mode: physical
+touchpoints:
+  - id: welcome-screen
+    name: Welcome screen
+    stage: onboarding
+    channel: push
+interactions:
+  - id: day3-tips
+    name: Day-3 savings tips
+    type: push
+    channel: push
+    stage: onboarding
+"""
+
+TRIGGER_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "day_of_use": (("day",), ()),
+    "behavior": (("event",), ("within",)),
+    "event": (("name",), ("location",)),
+    "schedule": (("cron",), ()),
+}
+"""For each trigger type: the fields it needs and the fields it may have."""
+
+ALL_TRIGGER_FIELDS = ("day", "event", "within", "name", "location", "cron")
+DEVICE_TYPES = frozenset({"push", "in-app", "inbox", "email", "sms", "web"})
+PHYSICAL_TYPES = frozenset({"direct-mail", "in-person"})
+
+
+@rule(
+    code="JK601",
+    name="interaction-persona-without-touchpoint",
+    family=Family.INTERACTIONS,
+    severity=Severity.WARNING,
+    summary="An interaction is aimed at a persona who meets no touchpoint in its stage.",
+    bad_example="# expect: JK601 31:16\n"
+    + APP.replace("    name: Shopper\n", "    name: Shopper\n  - id: visitor\n    name: Visitor\n").replace(
+        "    channel: push\ninteractions:", "    channel: push\n    personas: [shopper]\ninteractions:"
+    )
+    + "    personas: [shopper, visitor]\n    trigger: {type: day_of_use, day: 3}\n",
+    good_example=APP + "    personas: [shopper]\n    trigger: {type: day_of_use, day: 3}\n",
+)
+def persona_without_touchpoint(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """A message sent in a stage reaches customers who are in that stage. If a targeted persona
+    meets no touchpoint there, the map says that persona is never in that stage: either the
+    audience or the stage of the interaction is wrong, or a touchpoint is missing."""
+    journey = context.journey
+    for interaction in journey.interactions:
+        if interaction.personas is not None:
+            for index, persona in enumerate(interaction.personas):
+                if persona in journey.persona_by_id and not journey.touchpoints_in(interaction.stage, persona):
+                    yield Violation(
+                        f"'{interaction.id}' is sent to '{persona}' in '{interaction.stage}', "
+                        f"where '{persona}' meets no touchpoint",
+                        interaction.origin,
+                        ("personas", index),
+                        hint="check the audience and the stage, or add the touchpoint this persona meets",
+                    )
+            continue
+        absent = [p.id for p in journey.personas if not journey.touchpoints_in(interaction.stage, p.id)]
+        if absent:
+            yield Violation(
+                f"'{interaction.id}' goes to every persona, but {', '.join(absent)} meet no touchpoint in '{interaction.stage}'",
+                interaction.origin,
+                hint="list the personas it is for under `personas`",
+            )
+
+
+@rule(
+    code="JK602",
+    name="trigger-incomplete",
+    family=Family.INTERACTIONS,
+    severity=Severity.ERROR,
+    summary="A trigger lacks a field its type needs.",
+    bad_example="# expect: JK602 29:14\n" + APP + "    trigger: {type: day_of_use}\n",
+    good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
+)
+def trigger_incomplete(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Each trigger type needs its own field: `day` for `day_of_use`, `event` for `behavior`, `name`
+    for `event`, `cron` for `schedule`. Without it nobody can tell when the message goes out."""
+    for interaction in context.journey.interactions:
+        trigger = interaction.trigger
+        needed, _ = TRIGGER_FIELDS[trigger.type]
+        missing = [name for name in needed if getattr(trigger, name) is None]
+        if missing:
+            yield Violation(
+                f"a {trigger.type} trigger needs `{'`, `'.join(missing)}`",
+                trigger.origin,
+                hint=_example_for(trigger.type),
+            )
+
+
+@rule(
+    code="JK603",
+    name="trigger-field-ignored",
+    family=Family.INTERACTIONS,
+    severity=Severity.WARNING,
+    summary="A trigger has a field that its type does not use.",
+    bad_example="# expect: JK603 29:40\n" + APP + "    trigger: {type: day_of_use, day: 3, cron: 0 9 * * 1}\n",
+    good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
+)
+def trigger_field_ignored(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """A `cron` on a `day_of_use` trigger, or a `day` on a `behavior` trigger, means nothing; it
+    usually shows that the type was changed and the old field left behind, or the wrong type chosen."""
+    for interaction in context.journey.interactions:
+        trigger = interaction.trigger
+        needed, optional = TRIGGER_FIELDS[trigger.type]
+        for name in ALL_TRIGGER_FIELDS:
+            if name not in needed and name not in optional and getattr(trigger, name) is not None:
+                yield Violation(
+                    f"`{name}` has no meaning for a {trigger.type} trigger",
+                    trigger.origin,
+                    (name,),
+                    key=True,
+                    hint="remove it, or change the trigger's type",
+                )
+
+
+@rule(
+    code="JK604",
+    name="invalid-cron",
+    family=Family.INTERACTIONS,
+    severity=Severity.ERROR,
+    summary="A schedule trigger's cron expression is not valid.",
+    bad_example="# expect: JK604 29:38\n" + APP + '    trigger: {type: schedule, cron: "0 25 * * 1"}\n',
+    good_example=APP + '    trigger: {type: schedule, cron: "0 9 * * 1"}\n',
+)
+def invalid_cron(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """`cron` has five fields: minute (0-59), hour (0-23), day of month (1-31), month (1-12 or
+    JAN-DEC) and day of week (0-7 or SUN-SAT), each `*`, a value, a range `a-b`, a list `a,b` or
+    a step `*/n`. An invalid expression would never fire, or fire at the wrong time."""
+    for interaction in context.journey.interactions:
+        cron = interaction.trigger.cron
+        if cron is None:
+            continue
+        problem = cron_problem(cron)
+        if problem:
+            yield Violation(
+                f"cron '{cron}': {problem}",
+                interaction.trigger.origin,
+                ("cron",),
+                hint="minute hour day-of-month month day-of-week, such as `0 9 * * 1` (Mondays at 9:00)",
+            )
+
+
+_CRON_FIELDS = (
+    ("minute", 0, 59, {}),
+    ("hour", 0, 23, {}),
+    ("day of month", 1, 31, {}),
+    ("month", 1, 12, {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}),
+    ("day of week", 0, 7, {d: i for i, d in enumerate("SUN MON TUE WED THU FRI SAT".split())}),
+)
+_CRON_ITEM = re.compile(r"^(\*|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)(?:/(\d+))?$")
+
+
+def cron_problem(expression: str) -> str | None:
+    """What is wrong with a five-field cron expression, or None."""
+    fields = expression.split()
+    if len(fields) != 5:
+        return f"has {len(fields)} fields, not 5"
+    for text, (label, low, high, names) in zip(fields, _CRON_FIELDS):
+        for item in text.split(","):
+            match = _CRON_ITEM.match(item)
+            if not match:
+                return f"'{item}' is not a valid {label}"
+            step = match.group(2)
+            if step is not None and int(step) == 0:
+                return f"the step in '{item}' must be at least 1"
+            if match.group(1) == "*":
+                continue
+            for part in match.group(1).split("-"):
+                value = names.get(part.upper()) if not part.isdigit() else int(part)
+                if value is None or not low <= value <= high:
+                    return f"{label} '{part}' is outside {low}-{high}"
+    return None
+
+
+@rule(
+    code="JK605",
+    name="channel-cannot-deliver",
+    family=Family.INTERACTIONS,
+    severity=Severity.ERROR,
+    summary="The interaction's type cannot be delivered through its channel's mode.",
+    bad_example="# expect: JK605 27:14\n" + APP.replace("    channel: push\n    stage: onboarding\n", "    channel: store\n    stage: onboarding\n")
+    + "    trigger: {type: day_of_use, day: 3}\n",
+    good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
+)
+def channel_cannot_deliver(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Push, in-app, inbox, email, SMS and web messages need a device: their channel must be
+    digital or hybrid. Direct mail and in-person conversations need a physical or hybrid channel."""
+    journey = context.journey
+    for interaction in journey.interactions:
+        channel = journey.channel_by_id.get(interaction.channel)
+        if channel is None or interaction.type is None:
+            continue
+        needs = "digital" if interaction.type in DEVICE_TYPES else "physical" if interaction.type in PHYSICAL_TYPES else None
+        if needs is not None and channel.mode not in (needs, "hybrid"):
+            yield Violation(
+                f"a {interaction.type} message cannot go through '{channel.id}', a {channel.mode} channel",
+                interaction.origin,
+                ("channel",),
+                hint=f"use a {needs} or hybrid channel",
+            )
+
+
+@rule(
+    code="JK606",
+    name="duplicate-interaction",
+    family=Family.INTERACTIONS,
+    severity=Severity.WARNING,
+    summary="Two interactions share channel, stage and trigger for the same personas.",
+    bad_example="# expect: JK606 30:5\n"
+    + APP
+    + "    trigger: {type: day_of_use, day: 3}\n"
+    + "  - id: day3-reminder\n    name: Day-3 reminder\n    channel: push\n    stage: onboarding\n"
+    + "    trigger: {type: day_of_use, day: 3}\n",
+    good_example=APP
+    + "    trigger: {type: day_of_use, day: 3}\n"
+    + "  - id: day7-reminder\n    name: Day-7 reminder\n    channel: push\n    stage: onboarding\n"
+    + "    trigger: {type: day_of_use, day: 7}\n",
+)
+def duplicate_interaction(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Two messages on the same channel, in the same stage, on the same trigger reach the same
+    customer at the same moment: the customer gets spammed, and the two teams that planned
+    them do not know about each other. Merge them or separate their triggers."""
+    seen: dict[tuple[str, ...], Interaction] = {}
+    for interaction in context.journey.interactions:
+        key = (interaction.channel, interaction.stage, *_trigger_key(interaction.trigger))
+        first = seen.get(key)
+        if first is not None and _audiences_overlap(first, interaction):
+            yield Violation(
+                f"'{interaction.id}' and '{first.id}' both go out on {interaction.channel}, in {interaction.stage}, "
+                f"{interaction.trigger.describe()}",
+                interaction.origin,
+                hint="merge the two messages, or give them different triggers",
+            )
+        else:
+            seen.setdefault(key, interaction)
+
+
+def _trigger_key(trigger: Trigger) -> tuple[str, ...]:
+    return (trigger.type, *(str(getattr(trigger, name)) for name in ALL_TRIGGER_FIELDS))
+
+
+def _audiences_overlap(a: Interaction, b: Interaction) -> bool:
+    if a.personas is None or b.personas is None:
+        return True
+    return bool(set(a.personas) & set(b.personas))
+
+
+_THREE_CHANNELS = APP.replace(
+    "  - id: store\n",
+    "  - id: email\n    name: Email\n    mode: digital\n  - id: in-app\n    name: In-app message\n    mode: digital\n  - id: store\n",
+)
+
+
+@rule(
+    code="JK607",
+    name="message-fatigue",
+    family=Family.INTERACTIONS,
+    severity=Severity.WARNING,
+    summary="Too many day-of-use messages reach one persona on the same day.",
+    bad_example="# expect: JK607 56:14\n"
+    + _THREE_CHANNELS
+    + "    trigger: {type: day_of_use, day: 1}\n"
+    + "  - id: day1-email\n    name: Welcome email\n    type: email\n    channel: email\n    stage: onboarding\n"
+    + "    trigger: {type: day_of_use, day: 1}\n"
+    + "  - id: day1-banner\n    name: Welcome banner\n    type: in-app\n    channel: in-app\n    stage: onboarding\n"
+    + "    trigger: {type: day_of_use, day: 1}\n",
+    good_example=_THREE_CHANNELS + "    trigger: {type: day_of_use, day: 1}\n",
+    options=(RuleOption("max-per-day", 2, "How many day-of-use messages one persona may get on one day.", minimum=1),),
+)
+def message_fatigue(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Each team's day-3 message may be reasonable; three of them on day 3, over push, email and
+    in-app, is how customers learn to switch notifications off. Counts day-of-use messages per
+    persona per day across all channels."""
+    journey = context.journey
+    limit = options["max-per-day"]
+    per_day: dict[tuple[str, int], list[Interaction]] = defaultdict(list)
+    for interaction in journey.interactions:
+        trigger = interaction.trigger
+        if trigger.type != "day_of_use" or trigger.day is None:
+            continue
+        for persona in journey.personas:
+            if interaction.reaches(persona.id):
+                per_day[(persona.id, trigger.day)].append(interaction)
+    flagged: set[str] = set()
+    for (persona, day), interactions in per_day.items():
+        for interaction in interactions[limit:]:
+            if interaction.id in flagged:
+                continue
+            flagged.add(interaction.id)
+            yield Violation(
+                f"'{interaction.id}' is message {interactions.index(interaction) + 1} to '{persona}' on day {day} "
+                f"(more than {limit})",
+                interaction.trigger.origin,
+                ("day",),
+                hint="spread the messages over more days, or merge them",
+            )
+
+
+def _example_for(trigger_type: str) -> str:
+    return {
+        "day_of_use": "such as `{type: day_of_use, day: 3}`",
+        "behavior": "such as `{type: behavior, event: cart_abandoned, within: 2h}`",
+        "event": "such as `{type: event, name: Store opening, location: Leeds}`",
+        "schedule": "such as `{type: schedule, cron: '0 9 * * 1'}`",
+    }[trigger_type]

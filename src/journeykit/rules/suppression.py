@@ -1,0 +1,43 @@
+"""JK09x: inline suppression comments that do nothing or cannot work. Emitted by the lint engine."""
+
+from __future__ import annotations
+
+from journeykit.findings import Severity
+from journeykit.rules.base import Family, Rule, register
+from journeykit.rules.file import MINIMAL_MAP
+
+_OWNED = MINIMAL_MAP.replace("title: Checkout", "title: Checkout\nupdated: 2026-11-01")
+
+UNUSED_SUPPRESSION = register(
+    Rule(
+        code="JK090",
+        name="unused-suppression",
+        family=Family.FILE,
+        severity=Severity.INFO,
+        summary="A `# journeykit: ignore[...]` comment that suppresses nothing.",
+        explanation=(
+            "A suppression comment silences the listed codes for the node on its line. When none of them "
+            "fires there any more (the problem was fixed, or the code is not enabled), the comment is noise "
+            "that would hide a future problem: remove it."
+        ),
+        bad_example="# expect: JK090 5:17\n" + _OWNED.replace("id: checkout", "id: checkout  # journeykit: ignore[JK503]"),
+        good_example=_OWNED,
+        configurable=True,
+    )
+)
+INVALID_SUPPRESSION = register(
+    Rule(
+        code="JK091",
+        name="invalid-suppression",
+        family=Family.FILE,
+        severity=Severity.WARNING,
+        summary="A suppression comment names a code that does not exist or cannot be suppressed.",
+        explanation=(
+            "Only lint rules (JK3xx to JK6xx, and JK090) can be suppressed; file, schema and reference "
+            "findings mean the map cannot be read. A misspelt code would silently suppress nothing."
+        ),
+        bad_example="# expect: JK091 5:17\n" + _OWNED.replace("id: checkout", "id: checkout  # journeykit: ignore[JK5O3]"),
+        good_example=_OWNED,
+        configurable=True,
+    )
+)
