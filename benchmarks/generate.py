@@ -269,8 +269,20 @@ CHANNEL_HINTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("courier", "parcel", "delivery", "equipment"), ("courier",)),
     (("engineer", "installation"), ("field-engineer",)),
     (("radio", "billboard", "press"), ("press-and-outdoor",)),
+    (("event",), ("store",)),
+    (("phone",), ("contact-centre",)),
+    (("contract", "identity", "quote", "save offer", "price match"),
+     ("contact-centre", "video-call", "store", "website", "mobile-app")),
+    (("guide",), ("website", "mobile-app", "post")),
+    (("friend",), ("social-media", "mobile-app", "website")),
 )
 """Keywords in a touchpoint's name and the channels it most likely comes through."""
+FALLBACK_CHANNELS = {
+    "digital": HOME_CHANNELS,
+    "hybrid": ("contact-centre", "video-call", "kiosk", "store", *HOME_CHANNELS),
+    "physical": ("store", "post"),
+}
+"""Where a touchpoint that no keyword places goes, by its mode."""
 
 TEAMS: tuple[tuple[str, str, str], ...] = (
     ("marketing", "Marketing", "Brand, campaigns and paid media."),
@@ -979,30 +991,23 @@ class _MapBuilder:
             return self.rng.choice(preferred)
         return self.rng.choice(self.team_ids)
 
-    def channel_for(self, name: str, mode: str) -> ChannelSpec:
-        """The channel a touchpoint comes through: by keyword in its name, else by mode."""
+    def _suitable_channels(self, name: str, mode: str) -> list[ChannelSpec]:
+        """The map's channels that suit a touchpoint: by keyword in its name, else by its mode."""
         lowered = f"{name.lower()} "
         compatible = [c for c in self.channels if mode == "hybrid" or c.mode in (mode, "hybrid")]
-        for keywords, channel_ids in CHANNEL_HINTS:
-            if any(k in lowered for k in keywords):
-                hinted = [c for c in compatible if c.id in channel_ids]
-                if hinted:
-                    return self.rng.choice(hinted)
-        if mode == "digital":
-            home = [c for c in self.channels if c.id in HOME_CHANNELS]
-            if home and self.chance(0.8):
-                return self.rng.choice(home)
-        fitting = [c for c in self.channels if c.mode == mode] or self.channels
-        return self.rng.choice(fitting)
+        hints = [ids for keywords, ids in CHANNEL_HINTS if any(k in lowered for k in keywords)]
+        for ids in hints:
+            hinted = [c for c in compatible if c.id in ids]
+            if hinted:
+                return hinted
+        if hints:
+            return []  # named for a channel the map lacks: no till in a map without a store
+        return [c for c in self.channels if c.id in FALLBACK_CHANNELS[mode]]
 
-    def fits(self, name: str, mode: str) -> bool:
-        """Whether the map has a channel that suits a touchpoint of this name and mode."""
-        lowered = f"{name.lower()} "
-        compatible = [c for c in self.channels if mode == "hybrid" or c.mode in (mode, "hybrid")]
-        hinted = [ids for keywords, ids in CHANNEL_HINTS if any(k in lowered for k in keywords)]
-        if hinted:
-            return any(c.id in ids for ids in hinted for c in compatible)
-        return bool(compatible)
+    def channel_for(self, name: str, mode: str) -> ChannelSpec:
+        """The channel a touchpoint comes through; any channel of its mode if none suits it."""
+        suitable = self._suitable_channels(name, mode)
+        return self.rng.choice(suitable or [c for c in self.channels if c.mode == mode] or self.channels)
 
     def _pick_channels(self, big: bool) -> list[ChannelSpec]:
         messaging = [c for c in CHANNELS if c.message_type]
@@ -1090,7 +1095,8 @@ class _MapBuilder:
         used_names: set[str] = set()
         for position, (stage, count) in enumerate(zip(self.stages, spread, strict=True)):
             # Touchpoints that suit the map's channels: no shop window in a map without a store.
-            suitable = [t for t in stage.touchpoints if self.fits(*t)] or list(stage.touchpoints)
+            suitable = [t for t in stage.touchpoints if self._suitable_channels(*t)]
+            suitable = suitable or list(stage.touchpoints)
             for n in range(count):
                 base, mode = self.rng.choice(suitable)
                 channel = self.channel_for(base, mode)

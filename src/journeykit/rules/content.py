@@ -76,7 +76,7 @@ def pain_point_without_opportunity(context: RuleContext, options: Mapping[str, A
     family=Family.CONTENT,
     severity=Severity.WARNING,
     summary="An opportunity has no owner team.",
-    bad_example="# expect: JK502 34:9\n" + CELL + _PAIN + _FIX.replace("        owner: web-team\n", ""),
+    bad_example="# expect: JK502 32:9\n" + CELL + _PAIN + _FIX.replace("        owner: web-team\n", ""),
     good_example=CELL + _PAIN + _FIX,
 )
 def opportunity_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -143,7 +143,7 @@ def negative_emotion_without_pain(context: RuleContext, options: Mapping[str, An
     family=Family.CONTENT,
     severity=Severity.WARNING,
     summary="An experience cites no evidence.",
-    bad_example="# expect: JK505 21:5\n" + CELL + "    emotion: 1\n",
+    bad_example="# expect: JK505 22:5\n" + CELL + "    emotion: 1\n",
     good_example=CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2026-09-01"),
 )
 def experience_without_evidence(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -165,7 +165,7 @@ def experience_without_evidence(context: RuleContext, options: Mapping[str, Any]
     family=Family.CONTENT,
     severity=Severity.WARNING,
     summary="An evidence item is older than the configured age.",
-    bad_example="# expect: JK506 30:11\n" + CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2024-03-01"),
+    bad_example="# expect: JK506 31:11\n" + CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2024-03-01"),
     good_example=CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2026-09-01"),
     options=(RuleOption("max-age-days", 365, "Evidence older than this many days is stale.", minimum=1),),
 )
@@ -229,7 +229,7 @@ _METRIC = (
     family=Family.CONTENT,
     severity=Severity.WARNING,
     summary="A touchpoint metric is on the wrong side of its target.",
-    bad_example="# expect: JK508 22:16\n" + CELL.replace("experiences:", _METRIC.format(value=0.62) + "experiences:"),
+    bad_example="# expect: JK508 23:16\n" + CELL.replace("experiences:", _METRIC.format(value=0.62) + "experiences:"),
     good_example=CELL.replace("experiences:", _METRIC.format(value=0.85) + "experiences:"),
 )
 def metric_misses_target(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -253,7 +253,7 @@ def metric_misses_target(context: RuleContext, options: Mapping[str, Any]) -> It
     family=Family.CONTENT,
     severity=Severity.INFO,
     summary="An opportunity addresses a pain point of another stage or persona.",
-    bad_example="# expect: JK509 34:21\n"
+    bad_example="# expect: JK509 38:21\n"
     + CELL.replace("  - id: purchase\n    name: Purchase\n", "  - id: purchase\n    name: Purchase\n  - id: delivery\n    name: Delivery\n")
     + _PAIN
     + "  - persona: shopper\n    stage: delivery\n"

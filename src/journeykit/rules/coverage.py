@@ -76,7 +76,7 @@ def persona_without_experiences(context: RuleContext, options: Mapping[str, Any]
     family=Family.COVERAGE,
     severity=Severity.WARNING,
     summary="A stage has no touchpoint.",
-    bad_example="# expect: JK402 13:5\n" + GRID.replace("touchpoints:\n", "  - id: advocacy\n    name: Advocacy\ntouchpoints:\n"),
+    bad_example="# expect: JK402 14:5\n" + GRID.replace("touchpoints:\n", "  - id: advocacy\n    name: Advocacy\ntouchpoints:\n"),
     good_example=GRID,
 )
 def stage_without_touchpoints(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -99,7 +99,7 @@ def stage_without_touchpoints(context: RuleContext, options: Mapping[str, Any]) 
     family=Family.COVERAGE,
     severity=Severity.WARNING,
     summary="A persona meets touchpoints in a stage, but no experience describes it.",
-    bad_example="# expect: JK403 6:5\n" + GRID,
+    bad_example="# expect: JK403 7:5\n" + GRID,
     good_example=GRID + _PURCHASE,
 )
 def unmapped_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -116,7 +116,7 @@ def unmapped_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
     family=Family.COVERAGE,
     severity=Severity.INFO,
     summary="A persona has neither an experience nor a touchpoint in a stage.",
-    bad_example="# expect: JK404 6:5\n" + GRID.replace("    stage: purchase\n", "    stage: purchase\n    personas: []\n"),
+    bad_example="# expect: JK404 7:5\n" + GRID.replace("    stage: purchase\n", "    stage: purchase\n    personas: []\n"),
     good_example=GRID + "  - persona: shopper\n    stage: purchase\n    applicable: false\n    reason: Shoppers buy in the store map\n",
 )
 def missing_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -132,7 +132,7 @@ def missing_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[V
     family=Family.COVERAGE,
     severity=Severity.INFO,
     summary="An experience lacks touchpoints, an emotion or tasks.",
-    bad_example="# expect: JK405 26:5\n" + GRID + "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n",
+    bad_example="# expect: JK405 27:5\n" + GRID + "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n",
     good_example=GRID + _PURCHASE,
 )
 def partial_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:

@@ -78,8 +78,8 @@ UNSAFE_ALIAS = _file_rule(
     "Anchors and aliases (`&base`, `*base`, `<<: *base`) are allowed, but an alias must refer to a node "
     "defined before it and outside itself, and aliases may not multiply the document beyond a fixed "
     'budget: this is what stops a "billion laughs" file in milliseconds.',
-    "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-    "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]  # ... and so on",
+    MINIMAL_MAP.replace("title: Checkout", "title: *checkout-title"),
+    MINIMAL_MAP.replace("title: Checkout", "x-names: {title: &checkout-title Checkout}\ntitle: *checkout-title"),
 )
 EMPTY_FILE = _file_rule(
     "JK007",

@@ -41,7 +41,7 @@ def _has_flow(journey: Journey) -> bool:
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="`next` points to a touchpoint in an earlier stage.",
-    bad_example="# expect: JK301 18:12\n" + SHOP + "    next: [search-ad]\n",
+    bad_example="# expect: JK301 19:12\n" + SHOP + "    next: [search-ad]\n",
     good_example=SHOP + "    loops_to: [search-ad]\n",
 )
 def backward_flow(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -115,7 +115,7 @@ def _entry_touchpoints(journey: Journey) -> list[str]:
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="A touchpoint before the last stage leads nowhere.",
-    bad_example="# expect: JK303 11:5\n" + SHOP.replace("    next: [checkout]\n", "") + "    next: []\n",
+    bad_example="# expect: JK303 19:5\n" + SHOP + "  - id: newsletter\n    name: Newsletter sign-up\n    stage: discovery\n",
     good_example=SHOP,
 )
 def dead_end(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -152,7 +152,7 @@ experiences:
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="No experience of any persona mentions the touchpoint.",
-    bad_example="# expect: JK304 15:5\n" + SHOP + _EXPERIENCED,
+    bad_example="# expect: JK304 16:5\n" + SHOP + _EXPERIENCED,
     good_example=SHOP + _EXPERIENCED + "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n",
 )
 def not_experienced(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -176,7 +176,7 @@ def not_experienced(context: RuleContext, options: Mapping[str, Any]) -> Iterato
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="An experience lists a touchpoint that belongs to another stage.",
-    bad_example="# expect: JK305 24:19\n" + SHOP + _EXPERIENCED.replace("[search-ad]", "[search-ad, checkout]"),
+    bad_example="# expect: JK305 25:30\n" + SHOP + _EXPERIENCED.replace("[search-ad]", "[search-ad, checkout]"),
     good_example=SHOP + _EXPERIENCED,
 )
 def touchpoint_in_another_stage(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -201,7 +201,7 @@ def touchpoint_in_another_stage(context: RuleContext, options: Mapping[str, Any]
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="An experience lists a touchpoint whose `personas` leave its persona out.",
-    bad_example="# expect: JK306 21:19\n" + SHOP.replace("    next: [checkout]\n", "    next: [checkout]\n    personas: [browser]\n")
+    bad_example="# expect: JK306 28:19\n" + SHOP.replace("    next: [checkout]\n", "    next: [checkout]\n    personas: [browser]\n")
     + _EXPERIENCED.replace("    name: Shopper\n", "    name: Shopper\n  - id: browser\n    name: Browser\n"),
     good_example=SHOP + _EXPERIENCED,
 )
@@ -229,7 +229,7 @@ def touchpoint_not_for_persona(context: RuleContext, options: Mapping[str, Any])
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="A touchpoint lists itself in `next` or `loops_to`.",
-    bad_example="# expect: JK307 18:12\n" + SHOP + "    next: [checkout]\n",
+    bad_example="# expect: JK307 19:12\n" + SHOP + "    next: [checkout]\n",
     good_example=SHOP,
 )
 def self_loop(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -257,7 +257,7 @@ def _self_references(touchpoint: Touchpoint, field_name: str) -> Iterator[Violat
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="`loops_to` points to a touchpoint in the same or a later stage.",
-    bad_example="# expect: JK308 14:16\n"
+    bad_example="# expect: JK308 15:16\n"
     + SHOP.replace("    next: [checkout]\n", "    loops_to: [checkout]\n"),
     good_example=SHOP,
 )

@@ -62,7 +62,7 @@ PHYSICAL_TYPES = frozenset({"direct-mail", "in-person"})
     family=Family.INTERACTIONS,
     severity=Severity.WARNING,
     summary="An interaction is aimed at a persona who meets no touchpoint in its stage.",
-    bad_example="# expect: JK601 31:16\n"
+    bad_example="# expect: JK601 33:25\n"
     + APP.replace("    name: Shopper\n", "    name: Shopper\n  - id: visitor\n    name: Visitor\n").replace(
         "    channel: push\ninteractions:", "    channel: push\n    personas: [shopper]\ninteractions:"
     )
@@ -101,7 +101,7 @@ def persona_without_touchpoint(context: RuleContext, options: Mapping[str, Any])
     family=Family.INTERACTIONS,
     severity=Severity.ERROR,
     summary="A trigger lacks a field its type needs.",
-    bad_example="# expect: JK602 29:14\n" + APP + "    trigger: {type: day_of_use}\n",
+    bad_example="# expect: JK602 30:14\n" + APP + "    trigger: {type: day_of_use}\n",
     good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
 def trigger_incomplete(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -125,7 +125,7 @@ def trigger_incomplete(context: RuleContext, options: Mapping[str, Any]) -> Iter
     family=Family.INTERACTIONS,
     severity=Severity.WARNING,
     summary="A trigger has a field that its type does not use.",
-    bad_example="# expect: JK603 29:40\n" + APP + "    trigger: {type: day_of_use, day: 3, cron: 0 9 * * 1}\n",
+    bad_example="# expect: JK603 30:41\n" + APP + "    trigger: {type: day_of_use, day: 3, cron: 0 9 * * 1}\n",
     good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
 def trigger_field_ignored(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -151,7 +151,7 @@ def trigger_field_ignored(context: RuleContext, options: Mapping[str, Any]) -> I
     family=Family.INTERACTIONS,
     severity=Severity.ERROR,
     summary="A schedule trigger's cron expression is not valid.",
-    bad_example="# expect: JK604 29:38\n" + APP + '    trigger: {type: schedule, cron: "0 25 * * 1"}\n',
+    bad_example="# expect: JK604 30:37\n" + APP + '    trigger: {type: schedule, cron: "0 25 * * 1"}\n',
     good_example=APP + '    trigger: {type: schedule, cron: "0 9 * * 1"}\n',
 )
 def invalid_cron(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -210,7 +210,7 @@ def cron_problem(expression: str) -> str | None:
     family=Family.INTERACTIONS,
     severity=Severity.ERROR,
     summary="The interaction's type cannot be delivered through its channel's mode.",
-    bad_example="# expect: JK605 27:14\n" + APP.replace("    channel: push\n    stage: onboarding\n", "    channel: store\n    stage: onboarding\n")
+    bad_example="# expect: JK605 28:14\n" + APP.replace("    channel: push\n    stage: onboarding\n", "    channel: store\n    stage: onboarding\n")
     + "    trigger: {type: day_of_use, day: 3}\n",
     good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
@@ -238,7 +238,7 @@ def channel_cannot_deliver(context: RuleContext, options: Mapping[str, Any]) -> 
     family=Family.INTERACTIONS,
     severity=Severity.WARNING,
     summary="Two interactions share channel, stage and trigger for the same personas.",
-    bad_example="# expect: JK606 30:5\n"
+    bad_example="# expect: JK606 31:5\n"
     + APP
     + "    trigger: {type: day_of_use, day: 3}\n"
     + "  - id: day3-reminder\n    name: Day-3 reminder\n    channel: push\n    stage: onboarding\n"
@@ -289,7 +289,7 @@ _THREE_CHANNELS = APP.replace(
     family=Family.INTERACTIONS,
     severity=Severity.WARNING,
     summary="Too many day-of-use messages reach one persona on the same day.",
-    bad_example="# expect: JK607 56:14\n"
+    bad_example="# expect: JK607 48:38\n"
     + _THREE_CHANNELS
     + "    trigger: {type: day_of_use, day: 1}\n"
     + "  - id: day1-email\n    name: Welcome email\n    type: email\n    channel: email\n    stage: onboarding\n"
