@@ -257,17 +257,17 @@ HOME_CHANNELS = ("website", "mobile-app")
 """Every map has at least one of these: most digital touchpoints live there."""
 CHANNEL_HINTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("email",), ("email",)),
-    (("text", "sms"), ("sms",)),
+    (("text",), ("sms",)),
     (("notification", "reminder", "prompt", "tips"), ("push", "app-inbox", "email", "sms")),
-    (("chat",), ("live-chat",)),
+    (("chat", "chatbot"), ("live-chat",)),
     (("social", "influencer"), ("social-media",)),
-    (("app ", "app store"), ("mobile-app",)),
-    (("call",), ("contact-centre",)),
+    (("app",), ("mobile-app",)),
+    (("call", "callback"), ("contact-centre",)),
     (("adviser", "appointment", "onboarding call"), ("video-call", "store")),
+    (("engineer", "installation"), ("field-engineer",)),
     (("store", "till", "desk", "window", "showroom"), ("store", "kiosk")),
     (("letter", "post", "brochure", "pack", "bill", "statement"), ("post",)),
     (("courier", "parcel", "delivery", "equipment"), ("courier",)),
-    (("engineer", "installation"), ("field-engineer",)),
     (("radio", "billboard", "press"), ("press-and-outdoor",)),
     (("event",), ("store",)),
     (("phone",), ("contact-centre",)),
@@ -533,7 +533,7 @@ STAGES: tuple[StageSpec, ...] = (
         (
             ("Home screen", "digital"), ("Monthly statement", "hybrid"), ("Usage dashboard", "digital"),
             ("Reorder button", "digital"), ("Loyalty points balance", "digital"),
-            ("Push reminder", "digital"),
+            ("Usage reminder", "digital"),
             ("Store visit", "physical"), ("Feature tips", "digital"), ("Self-service settings", "digital"),
             ("Household account switcher", "digital"),
         ),
@@ -895,6 +895,11 @@ def to_yaml(document: dict[str, object], header: Sequence[str] = ()) -> str:
 # --- the map ---------------------------------------------------------------------------------
 
 
+def _compatible(channel_mode: str, touchpoint_mode: str) -> bool:
+    """A hybrid channel or touchpoint goes with anything; otherwise the modes must match."""
+    return "hybrid" in (channel_mode, touchpoint_mode) or channel_mode == touchpoint_mode
+
+
 def slugify(text: str, limit: int = 60) -> str:
     """Lower-case kebab-case, cut at a word boundary to at most ``limit`` characters."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -959,10 +964,7 @@ class _MapBuilder:
         big = touchpoints >= 100
         n_stages = min(max(round(touchpoints / 6), 4), 8, touchpoints)
         others = [i for i in range(len(STAGES)) if i != PURCHASE_STAGE]
-        if n_stages == 1:
-            picked = [PURCHASE_STAGE]
-        else:
-            picked = sorted([PURCHASE_STAGE, *self.rng.sample(others, n_stages - 1)])
+        picked = sorted([PURCHASE_STAGE, *self.rng.sample(others, n_stages - 1)])
         self.stages = [STAGES[i] for i in picked]
         self.personas = self.rng.sample(PERSONAS, self.rng.randint(4, 5) if big else self.rng.randint(2, 4))
         self.teams = self.rng.sample(TEAMS, self.rng.randint(5, 6) if big else self.rng.randint(3, 5))
@@ -993,11 +995,15 @@ class _MapBuilder:
 
     def _suitable_channels(self, name: str, mode: str) -> list[ChannelSpec]:
         """The map's channels that suit a touchpoint: by keyword in its name, else by its mode."""
-        lowered = f"{name.lower()} "
-        compatible = [c for c in self.channels if mode == "hybrid" or c.mode in (mode, "hybrid")]
-        hints = [ids for keywords, ids in CHANNEL_HINTS if any(k in lowered for k in keywords)]
+        words = f" {' '.join(re.findall(r'[a-z0-9]+', name.lower()))} "
+        hints = [
+            ids
+            for keywords, ids in CHANNEL_HINTS
+            if any(f" {k} " in words for k in keywords)
+            and any(_compatible(c.mode, mode) for c in CHANNELS if c.id in ids)
+        ]
         for ids in hints:
-            hinted = [c for c in compatible if c.id in ids]
+            hinted = [c for c in self.channels if c.id in ids and _compatible(c.mode, mode)]
             if hinted:
                 return hinted
         if hints:

@@ -49,7 +49,11 @@ def build_catalog(source: SourceFile) -> tuple[Catalog, list[Finding]]:
         teams=tuple(_team(source, ("teams", i), d, from_catalog=True) for i, d in _items(data, "teams")),
     )
     findings: list[Finding] = []
-    for kind, items in (("persona", catalog.personas), ("channel", catalog.channels), ("team", catalog.teams)):
+    for kind, items in (
+        ("persona", catalog.personas),
+        ("channel", catalog.channels),
+        ("team", catalog.teams),
+    ):
         findings.extend(_duplicates(kind, [(item.id, item.origin) for item in items]))
     return catalog, findings
 
@@ -291,12 +295,7 @@ class _JourneyBuilder:
         for kind in CATALOG_KINDS:
             seen: dict[str, Origin] = {}
             for catalog in self.catalogs:
-                items: Iterable[Persona | Channel | Team] = {
-                    "persona": catalog.personas,
-                    "channel": catalog.channels,
-                    "team": catalog.teams,
-                }[kind]
-                for item in items:
+                for item in catalog.definitions(kind):
                     first = seen.setdefault(item.id, item.origin)
                     if first is not item.origin and first.source is not item.origin.source:
                         self.findings.append(_ambiguous(kind, item.id, item.origin, first, "another catalog"))
@@ -416,7 +415,8 @@ def _duplicates(kind: str, defined: Sequence[tuple[str, Origin]]) -> Iterable[Fi
         if first is not origin:
             yield rules.DUPLICATE_ID.finding(
                 origin.at("id"),
-                f"{format_path((*origin.path, 'id'))}: duplicate {kind} id '{item_id}' (first defined at {_where(first, origin)})",
+                f"{format_path((*origin.path, 'id'))}: duplicate {kind} id '{item_id}' "
+                f"(first defined at {_where(first, origin)})",
                 hint=f"{kind} ids are unique: rename one",
                 subject=origin.subject("id"),
             )

@@ -37,7 +37,8 @@ app = typer.Typer(
 PathsArgument = Annotated[
     Optional[list[str]],  # noqa: UP045 - typer needs Optional on Python 3.10
     typer.Argument(
-        help="Map and catalog files, or directories to search (default: the current directory). `-` reads standard input.",
+        help="Map and catalog files, or directories to search (default: the current directory). "
+        "`-` reads standard input.",
         show_default=False,
     ),
 ]
@@ -61,7 +62,10 @@ ConfigOption = Annotated[
 ]
 StdinNameOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--stdin-filename", help="Name to report for standard input; catalogs are looked up from its directory."),
+    typer.Option(
+        "--stdin-filename",
+        help="Name to report for standard input; catalogs are looked up from its directory.",
+    ),
 ]
 
 
@@ -74,7 +78,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     version: Annotated[
-        bool, typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True)
+        bool,
+        typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
     """Customer journey maps as code."""
@@ -110,6 +115,7 @@ def validate(
     """
     from journeykit.commands.check import CheckOptions
     from journeykit.commands.check import validate as run
+
     settings = _settings(config)
     options = CheckOptions(paths or ["."], _format(output_format), output, stdin_filename)
     _finish(run(options, settings))
@@ -129,9 +135,14 @@ def lint(
     output: OutputOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
-    select: Annotated[CodesOption, typer.Option(help="Only these codes or prefixes, comma-separated (replaces the configuration's).")] = None,
+    select: Annotated[
+        CodesOption,
+        typer.Option(help="Only these codes or prefixes, comma-separated (replaces the configuration's)."),
+    ] = None,
     extend_select: Annotated[CodesOption, typer.Option(help="Add these codes or prefixes to the selection.")] = None,
-    ignore: Annotated[CodesOption, typer.Option(help="Ignore these codes or prefixes, in addition to the configuration's.")] = None,
+    ignore: Annotated[
+        CodesOption, typer.Option(help="Ignore these codes or prefixes, in addition to the configuration's.")
+    ] = None,
     fail_on: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(help="Lowest severity that makes the run fail: error, warning or info (default: error)."),
@@ -199,7 +210,11 @@ def rules(
 
     if output_format not in command.RULE_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(command.RULE_FORMATS)}")
-    result = command.list_rules(sys.stdout, output_format) if code is None else command.explain(sys.stdout, code, output_format)
+    result = (
+        command.list_rules(sys.stdout, output_format)
+        if code is None
+        else command.explain(sys.stdout, code, output_format)
+    )
     if isinstance(result, str):
         raise UsageError(result)
     _finish(result)

@@ -23,7 +23,7 @@ from journeykit.rules.base import OptionValue, Rule
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_FILE = "journeykit.toml"
 OFF = "off"
@@ -151,7 +151,7 @@ def _read_table(path: Path, *, required: bool) -> dict[str, Any]:
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.journeykit] must be a table")
         return table
-    return document
+    return dict(document)
 
 
 _KEYS = (
@@ -288,7 +288,9 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, OptionValue]]:
             option = declared.get(name)
             if option is None:
                 known = f" (it has: {', '.join(declared)})" if declared else " (it has no options)"
-                raise ConfigError(f"{where}: rules.{key}: unknown option '{name}'{_suggest(name, list(declared))}{known}")
+                raise ConfigError(
+                    f"{where}: rules.{key}: unknown option '{name}'{_suggest(name, list(declared))}{known}"
+                )
             try:
                 checked[name] = option.validate(option_value)
             except ValueError as error:

@@ -126,7 +126,18 @@ def _cell(persona: str, stage: str, experience: Experience | None, has_touchpoin
         return Cell(persona, stage, "unmapped" if has_touchpoints else "missing")
     if not experience.applicable:
         return Cell(persona, stage, "not-applicable", experience=experience)
-    present = {"touchpoints": bool(experience.touchpoints), "emotion": experience.emotion is not None, "tasks": bool(experience.tasks)}
+    present = {
+        "touchpoints": bool(experience.touchpoints),
+        "emotion": experience.emotion is not None,
+        "tasks": bool(experience.tasks),
+    }
     lacks = tuple(name for name in LACKABLE if not present[name])
     state: CellState = "partial" if lacks else "covered"
-    return Cell(persona, stage, state, lacks, evidenced=state == "covered" and bool(experience.evidence), experience=experience)
+    return Cell(
+        persona,
+        stage,
+        state,
+        lacks,
+        evidenced=state == "covered" and bool(experience.evidence),
+        experience=experience,
+    )

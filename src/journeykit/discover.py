@@ -213,10 +213,10 @@ def project_root(directory: Path) -> Path:
 @functools.cache
 def catalogs_in(directory: Path) -> tuple[Path, ...]:
     try:
-        names = sorted(os.listdir(directory))
+        children = sorted(directory.iterdir())
     except OSError:
         return ()
-    return tuple(directory / n for n in names if is_catalog_name(n) and (directory / n).is_file())
+    return tuple(p for p in children if is_catalog_name(p.name) and p.is_file())
 
 
 def visible_catalogs(directory: Path) -> list[Path]:

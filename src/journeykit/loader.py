@@ -13,7 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -83,7 +83,14 @@ def load_bytes(raw: bytes, display: str, path: Path | None = None, limits: LoadL
         return _fail(display, path, "", rules.FILE_TOO_LARGE, _too_large(len(raw), limits), 1, 1)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _fail(
-            display, path, "", rules.NOT_UTF8, "the file is UTF-16, not UTF-8", 1, 1, hint="re-save the file as UTF-8"
+            display,
+            path,
+            "",
+            rules.NOT_UTF8,
+            "the file is UTF-16, not UTF-8",
+            1,
+            1,
+            hint="re-save the file as UTF-8",
         )
     body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
     try:
@@ -144,7 +151,9 @@ def _check_top_level(source: SourceFile, findings: list[Finding]) -> None:
         return
     version = data["journeykit"]
     if type(version) is not int or version not in SUPPORTED_VERSIONS:
-        hint = "write the number unquoted: `journeykit: 1`" if version == "1" else "this journeykit reads `journeykit: 1`"
+        hint = (
+            "write the number unquoted: `journeykit: 1`" if version == "1" else "this journeykit reads `journeykit: 1`"
+        )
         if type(version) is int and version > max(SUPPORTED_VERSIONS):
             hint = "the file was written for a newer journeykit: upgrade journeykit"
         findings.append(
@@ -179,7 +188,19 @@ class _Stop(Exception):
 class _Frame:
     """A mapping or sequence being built."""
 
-    __slots__ = ("anchor", "is_map", "key", "key_span", "merge", "merges", "path", "size", "skip", "start", "value")
+    __slots__ = (
+        "anchor",
+        "is_map",
+        "key",
+        "key_span",
+        "merge",
+        "merges",
+        "path",
+        "size",
+        "skip",
+        "start",
+        "value",
+    )
 
     def __init__(self, is_map: bool, path: YamlPath, start: tuple[int, int], anchor: str | None) -> None:
         self.is_map = is_map
@@ -268,7 +289,12 @@ class _Composer:
     def _key(self, frame: _Frame, event: yaml.ScalarEvent, span: Span) -> None:
         key = event.value
         if event.tag not in (None, "!", _STR):
-            self._error(rules.UNSUPPORTED_TAG, span, f"tag {_short_tag(event.tag)} is not supported on a key", "remove the tag")
+            self._error(
+                rules.UNSUPPORTED_TAG,
+                span,
+                f"tag {_short_tag(event.tag)} is not supported on a key",
+                "remove the tag",
+            )
         if key == "<<" and event.implicit[0] and event.tag is None:
             frame.key, frame.key_span, frame.skip, frame.merge = "<<", span, False, True
             return
@@ -320,21 +346,30 @@ class _Composer:
     def _start(self, event: yaml.CollectionStartEvent, is_map: bool) -> None:
         top = self.stack[-1] if self.stack else None
         if top is not None and top.is_map and top.key is None:
-            self._fatal(rules.COMPLEX_KEY, event, "a mapping key must be a plain value, not a list or mapping", "use a text key")
+            self._fatal(
+                rules.COMPLEX_KEY,
+                event,
+                "a mapping key must be a plain value, not a list or mapping",
+                "use a text key",
+            )
         if len(self.stack) >= self.limits.max_depth:
             raise self._stop_with(_too_deep(self.source.display, *_span(event)[:2], self.limits))
         allowed = _MAP_TAGS if is_map else _SEQ_TAGS
         if event.tag not in allowed:
-            self._error(rules.UNSUPPORTED_TAG, _span(event), f"tag {_short_tag(event.tag)} is not supported", "remove the tag")
-        mark = event.start_mark
-        self.stack.append(_Frame(is_map, self._child_path(), (mark.line + 1, mark.column + 1), event.anchor))
+            self._error(
+                rules.UNSUPPORTED_TAG,
+                _span(event),
+                f"tag {_short_tag(event.tag)} is not supported",
+                "remove the tag",
+            )
+        line, column = _position(event.start_mark)
+        self.stack.append(_Frame(is_map, self._child_path(), (line, column), event.anchor))
 
     def _end(self, event: Event) -> None:
         frame = self.stack.pop()
         if frame.merges:
             self._apply_merges(frame)
-        end = event.end_mark
-        span = (frame.start[0], frame.start[1], end.line + 1, end.column + 1)
+        span = (*frame.start, *_position(event.end_mark))
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.value, frame.size)
         self._attach(frame.value, span, frame.size, path=frame.path)
@@ -350,7 +385,9 @@ class _Composer:
                 message = f"alias *{anchor} refers to the node that contains it"
             else:
                 message = f"alias *{anchor} refers to no anchor defined before it"
-            raise self._stop_with(rules.UNSAFE_ALIAS.finding(self._loc(span), message, hint="define `&name` before `*name`"))
+            raise self._stop_with(
+                rules.UNSAFE_ALIAS.finding(self._loc(span), message, hint="define `&name` before `*name`")
+            )
         value, size = self.anchors[anchor]
         self.alias_added += size
         if self.alias_added > self.limits.alias_budget:
@@ -400,7 +437,12 @@ class _Composer:
     def _merge_source(self, frame: _Frame, value: Any, span: Span) -> None:
         items = value if isinstance(value, list) else [value]
         if not all(isinstance(item, dict) for item in items):
-            self._error(rules.YAML_SYNTAX, span, "`<<` merges a mapping or a list of mappings", "merge an alias such as `<<: *defaults`")
+            self._error(
+                rules.YAML_SYNTAX,
+                span,
+                "`<<` merges a mapping or a list of mappings",
+                "merge an alias such as `<<: *defaults`",
+            )
             return
         frame.merges.extend((item, span) for item in items)
 
@@ -410,8 +452,9 @@ class _Composer:
             for key, value in merged.items():
                 if key not in frame.value:
                     frame.value[key] = value
-                    spans.values[(*frame.path, key)] = span
-                    spans.keys[(*frame.path, key)] = span
+                    path = (*frame.path, key)
+                    spans.values[path] = span
+                    spans.keys[path] = span
 
     def _loc(self, span: Span) -> Location:
         return Location(self.source.display, span[0], span[1], span[2], span[3])
@@ -450,9 +493,19 @@ def _short_tag(tag: str | None) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag and tag.startswith("tag:yaml.org,2002:") else str(tag)
 
 
+class _Mark(Protocol):
+    line: int
+    column: int
+
+
+def _position(mark: _Mark | None) -> tuple[int, int]:
+    """1-based (line, column) of a mark; libyaml gives every event both marks."""
+    assert mark is not None
+    return mark.line + 1, mark.column + 1
+
+
 def _span(event: Event) -> Span:
-    start, end = event.start_mark, event.end_mark
-    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return (*_position(event.start_mark), *_position(event.end_mark))
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -499,7 +552,14 @@ def _too_large(size: int, limits: LoadLimits) -> str:
 
 
 def _fail(
-    display: str, path: Path | None, text: str, rule: Rule, message: str, line: int, column: int, hint: str | None = None
+    display: str,
+    path: Path | None,
+    text: str,
+    rule: Rule,
+    message: str,
+    line: int,
+    column: int,
+    hint: str | None = None,
 ) -> Loaded:
     loaded = Loaded(SourceFile(display=display, path=path, text=text))
     loaded.findings.append(rule.finding(Location(display, line, column), message, hint=hint))

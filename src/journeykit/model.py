@@ -243,6 +243,14 @@ class Catalog:
     def file(self) -> str:
         return self.origin.file
 
+    def definitions(self, kind: str) -> tuple[Persona | Channel | Team, ...]:
+        """The catalog's personas, channels or teams, by kind name."""
+        if kind == "persona":
+            return self.personas
+        if kind == "channel":
+            return self.channels
+        return self.teams
+
 
 @dataclass(frozen=True)
 class Journey:
@@ -330,9 +338,7 @@ class Journey:
 
     def touchpoints_in(self, stage: str, persona: str | None = None) -> tuple[Touchpoint, ...]:
         """The touchpoints of a stage, optionally only those the persona meets."""
-        return tuple(
-            t for t in self.touchpoints if t.stage == stage and (persona is None or t.meets(persona))
-        )
+        return tuple(t for t in self.touchpoints if t.stage == stage and (persona is None or t.meets(persona)))
 
     def stage_index(self, stage: str) -> int:
         found = self.stage_by_id.get(stage)

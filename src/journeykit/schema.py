@@ -134,7 +134,7 @@ Translation = tuple[Rule, YamlPath, str, "str | None", bool]
 
 
 def _type(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    expected = error.validator_value
+    expected = _validator_value(error)
     names = [_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
     value = error.instance
     message = f"expected {' or '.join(names)}, got {_describe(value)}"
@@ -159,9 +159,13 @@ def _type_hint(source: SourceFile, path: YamlPath, expected: Any, value: Any) ->
 def _required(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     missing = _quoted_name(error.message)
     if "then" in list(error.schema_path)[-2:]:
-        return rules.MISSING_FIELD, path, f"`{missing}` is required with `applicable: false`", (
-            "say why this cell is out of scope"
-        ), False
+        return (
+            rules.MISSING_FIELD,
+            path,
+            f"`{missing}` is required with `applicable: false`",
+            ("say why this cell is out of scope"),
+            False,
+        )
     hint = f"add `{missing}:`"
     return rules.MISSING_FIELD, path, f"missing required field `{missing}`", hint, False
 
@@ -174,7 +178,11 @@ def _additional(source: SourceFile, error: ValidationError, path: YamlPath) -> T
     extras = [k for k in instance if k not in allowed and not any(re.search(p, k) for p in patterns)]
     extra = extras[0] if extras else "?"
     close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-    hint = f"did you mean `{close[0]}`?" if close else f"allowed here: {', '.join(allowed)}; or prefix your own keys with `x-`"
+    hint = (
+        f"did you mean `{close[0]}`?"
+        if close
+        else f"allowed here: {', '.join(allowed)}; or prefix your own keys with `x-`"
+    )
     message = f"unknown field `{extra}`"
     if len(extras) > 1:
         message += f" (and {', '.join(f'`{e}`' for e in extras[1:])})"
@@ -189,7 +197,7 @@ def _false_schema(source: SourceFile, error: ValidationError, path: YamlPath) ->
 
 
 def _enum(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    allowed = [str(v) for v in error.validator_value]
+    allowed = [str(v) for v in _validator_value(error)]
     value = error.instance
     close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
     hint = f"did you mean `{close[0]}`?" if close else None
@@ -197,11 +205,17 @@ def _enum(source: SourceFile, error: ValidationError, path: YamlPath) -> Transla
 
 
 def _const(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    return rules.NOT_ALLOWED_VALUE, path, f"must be {_show(error.validator_value)}, not {_show(error.instance)}", None, False
+    return (
+        rules.NOT_ALLOWED_VALUE,
+        path,
+        f"must be {_show(_validator_value(error))}, not {_show(error.instance)}",
+        None,
+        False,
+    )
 
 
 def _range(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    bound = error.validator_value
+    bound = _validator_value(error)
     side = "below the minimum" if error.validator == "minimum" else "above the maximum"
     return rules.OUT_OF_RANGE, path, f"{error.instance} is {side}, {bound}", _field_help(error), False
 
@@ -211,7 +225,7 @@ def _min_length(source: SourceFile, error: ValidationError, path: YamlPath) -> T
 
 
 def _min_items(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    count = error.validator_value
+    count = _validator_value(error)
     return rules.EMPTY_VALUE, path, f"needs at least {count} item{'s' if count != 1 else ''}", None, False
 
 
@@ -220,7 +234,13 @@ def _unique(source: SourceFile, error: ValidationError, path: YamlPath) -> Trans
     seen: list[Any] = []
     for index, item in enumerate(items):
         if item in seen:
-            return rules.DUPLICATE_ITEM, (*path, index), f"lists {_show(item)} twice", "remove the second one", False
+            return (
+                rules.DUPLICATE_ITEM,
+                (*path, index),
+                f"lists {_show(item)} twice",
+                "remove the second one",
+                False,
+            )
         seen.append(item)
     return rules.DUPLICATE_ITEM, path, "lists the same item twice", None, False
 
@@ -230,24 +250,58 @@ def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Tran
     role = _role(error.schema)
     if role == "id":
         if error.validator == "maxLength":
-            return rules.INVALID_ID, path, f"{_show(value)} is too long for an id (at most 100 characters)", None, False
+            return (
+                rules.INVALID_ID,
+                path,
+                f"{_show(value)} is too long for an id (at most 100 characters)",
+                None,
+                False,
+            )
         suggestion = slugify(str(value))
         hint = f"use lower-case kebab-case such as '{suggestion}'" if suggestion else "use lower-case kebab-case"
         return rules.INVALID_ID, path, f"{_show(value)} is not a valid id: {hint}", None, False
     if role == "date":
-        return rules.INVALID_DATE, path, f"{_show(value)} is not a date written YYYY-MM-DD", "such as 2026-10-15", False
+        return (
+            rules.INVALID_DATE,
+            path,
+            f"{_show(value)} is not a date written YYYY-MM-DD",
+            "such as 2026-10-15",
+            False,
+        )
     if role == "link" and error.validator == "pattern":
-        return rules.UNSAFE_LINK, path, f"{_show(value)} is not an allowed link", (
-            "use an http, https or mailto URL, or a relative path, without spaces"
-        ), False
+        return (
+            rules.UNSAFE_LINK,
+            path,
+            f"{_show(value)} is not an allowed link",
+            ("use an http, https or mailto URL, or a relative path, without spaces"),
+            False,
+        )
     if error.validator == "maxLength":
-        limit = error.validator_value
-        return rules.SCHEMA_OTHER, path, f"is {len(str(value)):,} characters long, more than {limit:,}", None, False
-    return rules.INVALID_FORMAT, path, f"{_show(value)} does not have the expected format", _field_help(error), False
+        limit = _validator_value(error)
+        return (
+            rules.SCHEMA_OTHER,
+            path,
+            f"is {len(str(value)):,} characters long, more than {limit:,}",
+            None,
+            False,
+        )
+    return (
+        rules.INVALID_FORMAT,
+        path,
+        f"{_show(value)} does not have the expected format",
+        _field_help(error),
+        False,
+    )
 
 
 def _format(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    return rules.INVALID_DATE, path, f"{_show(error.instance)} is not a real calendar date", "check the day and month", False
+    return (
+        rules.INVALID_DATE,
+        path,
+        f"{_show(error.instance)} is not a real calendar date",
+        "check the day and month",
+        False,
+    )
 
 
 def _other(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
@@ -270,6 +324,12 @@ _TRANSLATORS: dict[str, Callable[[SourceFile, ValidationError, YamlPath], Transl
     "maxLength": _pattern,
     "format": _format,
 }
+
+
+def _validator_value(error: ValidationError) -> Any:
+    """The schema keyword's value (jsonschema types it as possibly unset; errors always have it)."""
+    value: Any = error.validator_value
+    return value
 
 
 def _role(schema: Any) -> str | None:

@@ -34,7 +34,7 @@ def logical_path(data: Any, path: YamlPath) -> str:
     out = ""
     node = data
     for part in path:
-        child = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+        child = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None  # type: ignore[index]
         if isinstance(part, int):
             out += f"[{_item_label(child, part)}]"
         else:

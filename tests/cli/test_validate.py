@@ -70,9 +70,21 @@ def test_nothing_found_warns_and_exits_0(project: Path, jk: Jk) -> None:
 def test_stdin_with_a_filename_for_catalog_lookup(project: Path, jk: Jk) -> None:
     catalog = "journeykit: 1\nkind: catalog\nteams:\n  - id: web\n    name: Web\n"
     write(project, {"maps/shared.catalog.yaml": catalog})
-    ok = jk("validate", "-", "--stdin-filename", "maps/new.journey.yaml", stdin=(MINIMAL + "owner: web\n").encode())
+    ok = jk(
+        "validate",
+        "-",
+        "--stdin-filename",
+        "maps/new.journey.yaml",
+        stdin=(MINIMAL + "owner: web\n").encode(),
+    )
     assert ok.code == 0, ok.stdout
-    bad = jk("validate", "-", "--stdin-filename", "elsewhere.journey.yaml", stdin=(MINIMAL + "owner: web\n").encode())
+    bad = jk(
+        "validate",
+        "-",
+        "--stdin-filename",
+        "elsewhere.journey.yaml",
+        stdin=(MINIMAL + "owner: web\n").encode(),
+    )
     assert bad.code == 1
     assert "elsewhere.journey.yaml:8:8: error[JK201]" in bad.stdout
 
@@ -125,7 +137,10 @@ def test_github_escapes_data_and_properties() -> None:
     from journeykit.reporters.github import annotation
 
     finding = Finding("JK101", Severity.ERROR, "100% wrong\nreally", Location("a,b:c.yaml", 2, 3), hint="h")
-    assert annotation(finding) == "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=journeykit JK101::100%25 wrong%0Areally%0Ahint: h"
+    assert (
+        annotation(finding)
+        == "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=journeykit JK101::100%25 wrong%0Areally%0Ahint: h"
+    )
 
 
 def test_github_prints_past_the_annotation_limit_as_plain_lines(project: Path, jk: Jk) -> None:
@@ -134,7 +149,10 @@ def test_github_prints_past_the_annotation_limit_as_plain_lines(project: Path, j
     lines = jk("validate", "-f", "github").stdout.splitlines()
     assert sum(line.startswith("::error ") for line in lines) == 10
     assert sum(line.startswith("many.journey.yaml:") for line in lines) == 2
-    assert "journeykit: 2 more errors printed above as plain lines: GitHub shows only 10 error annotations per step." in lines
+    assert (
+        "journeykit: 2 more errors printed above as plain lines: GitHub shows only 10 error annotations per step."
+        in lines
+    )
 
 
 def test_sarif_is_valid_and_fingerprints_ignore_line_moves(project: Path, jk: Jk) -> None:
@@ -147,7 +165,10 @@ def test_sarif_is_valid_and_fingerprints_ignore_line_moves(project: Path, jk: Jk
     assert result["ruleId"] == "JK101"
     assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "JK101"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "bad.journey.yaml", "uriBaseId": "%SRCROOT%"}
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "bad.journey.yaml",
+        "uriBaseId": "%SRCROOT%",
+    }
     write(project, {"bad.journey.yaml": "# a comment\n\n" + BROKEN})
     moved = json.loads(jk("validate", "-f", "sarif").stdout)["runs"][0]["results"][0]
     assert moved["locations"][0]["physicalLocation"]["region"]["startLine"] == 6
@@ -169,12 +190,18 @@ def test_gitlab_code_quality(project: Path, jk: Jk) -> None:
     (issue,) = json.loads(jk("validate", "-f", "gitlab").stdout)
     assert issue["check_name"] == "JK101"
     assert issue["severity"] == "major"
-    assert issue["location"] == {"path": "bad.journey.yaml", "positions": {"begin": {"line": 4, "column": 8}, "end": {"line": 4, "column": 18}}}
+    assert issue["location"] == {
+        "path": "bad.journey.yaml",
+        "positions": {"begin": {"line": 4, "column": 8}, "end": {"line": 4, "column": 18}},
+    }
 
 
 def test_concise_is_one_line_per_finding(project: Path, jk: Jk) -> None:
     write(project, {"bad.journey.yaml": BROKEN})
-    assert jk("validate", "-f", "concise").stdout == "bad.journey.yaml:4:8: error[JK101] title: expected text, got a list\n"
+    assert (
+        jk("validate", "-f", "concise").stdout
+        == "bad.journey.yaml:4:8: error[JK101] title: expected text, got a list\n"
+    )
 
 
 def test_internal_error_is_exit_2_without_traceback(project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,5 +226,8 @@ def test_schema_command_prints_the_schema(jk: Jk) -> None:
 def test_version_and_help_through_the_console_script() -> None:
     script = Path(sys.executable).parent / "journeykit"
     version = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
-    assert (version.returncode, version.stdout.strip()) == (0, f"journeykit {__import__('journeykit').__version__}")
+    assert (version.returncode, version.stdout.strip()) == (
+        0,
+        f"journeykit {__import__('journeykit').__version__}",
+    )
     assert "validate" in subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout

@@ -54,7 +54,11 @@ def test_installed_wheel_ships_the_schema(installed: Path, tmp_path: Path) -> No
 
 def test_installed_package_is_not_the_checkout(installed: Path, tmp_path: Path) -> None:
     location = subprocess.run(
-        [str(installed / "python"), "-c", "import journeykit, pathlib; print(pathlib.Path(journeykit.__file__).parent)"],
+        [
+            str(installed / "python"),
+            "-c",
+            "import journeykit, pathlib; print(pathlib.Path(journeykit.__file__).parent)",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

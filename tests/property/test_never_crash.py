@@ -69,7 +69,7 @@ def test_text_mutations_of_a_valid_map(data: st.DataObject) -> None:
     elif operation == "insert":
         lines.insert(index, data.draw(st.text(max_size=40)) + "\n")
     elif operation == "truncate":
-        lines = lines[:index] + [lines[index][: data.draw(st.integers(0, len(lines[index])))]]
+        lines = [*lines[:index], lines[index][: data.draw(st.integers(0, len(lines[index])))]]
     elif operation == "indent":
         lines[index] = data.draw(st.sampled_from(["  ", "\t", " "])) + lines[index]
     else:

@@ -14,7 +14,13 @@ from tests.conftest import write
 
 
 def test_closest_configuration_wins(project: Path) -> None:
-    write(project, {"journeykit.toml": "fail-on = 'warning'\n", "sub/pyproject.toml": "[tool.journeykit]\nfail-on = 'info'\n"})
+    write(
+        project,
+        {
+            "journeykit.toml": "fail-on = 'warning'\n",
+            "sub/pyproject.toml": "[tool.journeykit]\nfail-on = 'info'\n",
+        },
+    )
     assert load_settings(start=project / "sub").fail_on is Severity.INFO
     assert load_settings(start=project).fail_on is Severity.WARNING
 
@@ -77,4 +83,12 @@ def test_settings_are_frozen_and_overrides_are_revalidated() -> None:
 def test_table_keys_are_known_to_show_settings() -> None:
     shown = settings_from_table({"fail-on": "warning"}).as_dict()
     assert shown["fail-on"] == "warning"
-    assert set(shown) >= {"select", "ignore", "severity", "per-file-ignores", "rules", "fail-under", "exclude"}
+    assert set(shown) >= {
+        "select",
+        "ignore",
+        "severity",
+        "per-file-ignores",
+        "rules",
+        "fail-under",
+        "exclude",
+    }

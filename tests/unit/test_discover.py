@@ -15,7 +15,16 @@ def names(paths: list[str], **kwargs: object) -> list[str]:
 
 
 def test_finds_maps_and_catalogs_recursively_in_order(project: Path) -> None:
-    write(project, {"b/x.journey.yml": "", "a.journey.yaml": "", "a/shared.catalog.yml": "", "notes.yaml": "", "readme.md": ""})
+    write(
+        project,
+        {
+            "b/x.journey.yml": "",
+            "a.journey.yaml": "",
+            "a/shared.catalog.yml": "",
+            "notes.yaml": "",
+            "readme.md": "",
+        },
+    )
     assert names(["."]) == ["a.journey.yaml", "a/shared.catalog.yml", "b/x.journey.yml"]
 
 
@@ -41,12 +50,22 @@ def test_honours_gitignore_files_with_nesting_and_negation(project: Path) -> Non
 
 
 def test_gitignore_above_the_searched_directory_applies(project: Path) -> None:
-    write(project, {".gitignore": "generated/\n", "maps/generated/x.journey.yaml": "", "maps/y.journey.yaml": ""})
+    write(
+        project,
+        {".gitignore": "generated/\n", "maps/generated/x.journey.yaml": "", "maps/y.journey.yaml": ""},
+    )
     assert names(["maps"]) == ["maps/y.journey.yaml"]
 
 
 def test_git_info_exclude_applies(project: Path) -> None:
-    write(project, {".git/info/exclude": "private.journey.yaml\n", "private.journey.yaml": "", "public.journey.yaml": ""})
+    write(
+        project,
+        {
+            ".git/info/exclude": "private.journey.yaml\n",
+            "private.journey.yaml": "",
+            "public.journey.yaml": "",
+        },
+    )
     assert names(["."]) == ["public.journey.yaml"]
 
 
@@ -57,7 +76,10 @@ def test_configured_exclude_patterns(project: Path) -> None:
 
 def test_explicit_files_are_read_whatever_their_name_and_appear_once(project: Path) -> None:
     write(project, {".gitignore": "*.yaml\n", "odd-name.yaml": "", "a.journey.yaml": ""})
-    assert names(["odd-name.yaml", "a.journey.yaml", ".", "a.journey.yaml"]) == ["odd-name.yaml", "a.journey.yaml"]
+    assert names(["odd-name.yaml", "a.journey.yaml", ".", "a.journey.yaml"]) == [
+        "odd-name.yaml",
+        "a.journey.yaml",
+    ]
 
 
 def test_stdin_is_a_target_with_the_given_name() -> None:
@@ -71,6 +93,15 @@ def test_missing_path_is_a_usage_error(project: Path) -> None:
 
 
 def test_visible_catalogs_nearest_directory_first(project: Path) -> None:
-    write(project, {"root.catalog.yaml": "", "a/a.catalog.yml": "", "a/b/b.catalog.yaml": "", "a/b/other.yaml": "", "c/c.catalog.yaml": ""})
+    write(
+        project,
+        {
+            "root.catalog.yaml": "",
+            "a/a.catalog.yml": "",
+            "a/b/b.catalog.yaml": "",
+            "a/b/other.yaml": "",
+            "c/c.catalog.yaml": "",
+        },
+    )
     seen = [p.relative_to(project.resolve()).as_posix() for p in visible_catalogs(project / "a" / "b")]
     assert seen == ["a/b/b.catalog.yaml", "a/a.catalog.yml", "root.catalog.yaml"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,15 @@ def test_plain_data_and_spans_for_values_and_keys() -> None:
 
 def test_yaml_scalars_follow_yaml_1_1_but_dates_stay_text() -> None:
     loaded = load_text("a: 2026-10-15\nb: no\nc: 0x10\nd: 1_000\ne: ~\nf: '2026-10-15'\ng: 1.5\n", "t.yaml")
-    assert loaded.source.data == {"a": "2026-10-15", "b": False, "c": 16, "d": 1000, "e": None, "f": "2026-10-15", "g": 1.5}
+    assert loaded.source.data == {
+        "a": "2026-10-15",
+        "b": False,
+        "c": 16,
+        "d": 1000,
+        "e": None,
+        "f": "2026-10-15",
+        "g": 1.5,
+    }
 
 
 def test_merge_keys_and_aliases_are_expanded() -> None:
@@ -47,7 +54,7 @@ def test_python_tags_are_never_constructed(tmp_path: Path) -> None:
 
 def test_billion_laughs_is_rejected_with_a_finding() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for previous, name in zip("abcdefgh", "bcdefghi"):
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     loaded = load_text("\n".join(lines) + "\n", "lol.yaml")
     assert [f.code for f in loaded.findings] == ["JK006"]
@@ -105,7 +112,7 @@ def test_file_above_the_size_limit_is_not_read(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_is_a_finding(project: Path) -> None:
-    os.symlink(project / "gone.journey.yaml", project / "broken.journey.yaml")
+    (project / "broken.journey.yaml").symlink_to(project / "gone.journey.yaml")
     findings = findings_in(["broken.journey.yaml"])
     assert_finding(findings, "JK001", line=1, column=1, file="broken.journey.yaml", contains="No such file")
 
@@ -118,6 +125,11 @@ def test_directory_named_like_a_map_is_searched_not_read(project: Path) -> None:
 
 def test_syntax_error_does_not_stop_other_files(project: Path) -> None:
     (project / "bad.journey.yaml").write_text('journeykit: 1\ntitle: "open\n')
-    (project / "good.journey.yaml").write_text(MINIMAL.replace("id: checkout", "id: good").replace("title: Checkout", "title: [x]"))
+    (project / "good.journey.yaml").write_text(
+        MINIMAL.replace("id: checkout", "id: good").replace("title: Checkout", "title: [x]")
+    )
     findings = findings_in(["."])
-    assert {(f.location.file, f.code) for f in findings} == {("bad.journey.yaml", "JK003"), ("good.journey.yaml", "JK101")}
+    assert {(f.location.file, f.code) for f in findings} == {
+        ("bad.journey.yaml", "JK003"),
+        ("good.journey.yaml", "JK101"),
+    }

@@ -23,7 +23,9 @@ teams:
     name: Marketing
 """
 
-USES_CATALOG = MINIMAL + """owner: marketing
+USES_CATALOG = (
+    MINIMAL
+    + """owner: marketing
 touchpoints:
   - id: listing
     name: Listing
@@ -31,6 +33,7 @@ touchpoints:
     channel: app-store
     personas: [deal-hunter]
 """
+)
 
 
 def test_catalog_in_the_same_directory_resolves_references(project: Path) -> None:
@@ -44,7 +47,10 @@ def test_catalog_in_a_parent_directory_up_to_the_project_root(project: Path) -> 
 
 
 def test_catalog_above_the_project_root_is_not_seen(project: Path) -> None:
-    write(project, {"outer.catalog.yaml": CATALOG, "inner/.git/HEAD": "", "inner/shop.journey.yaml": USES_CATALOG})
+    write(
+        project,
+        {"outer.catalog.yaml": CATALOG, "inner/.git/HEAD": "", "inner/shop.journey.yaml": USES_CATALOG},
+    )
     found = findings_in(["inner"])
     assert sorted(f.message for f in found) == [
         "owner: unknown team 'marketing'",
@@ -60,25 +66,42 @@ def test_catalog_in_a_sibling_directory_is_not_seen(project: Path) -> None:
 
 
 def test_map_sees_the_project_root_named_by_a_configuration_file(project: Path) -> None:
-    write(project, {"sub/journeykit.toml": "", "shared.catalog.yaml": CATALOG, "sub/shop.journey.yaml": USES_CATALOG})
+    write(
+        project,
+        {"sub/journeykit.toml": "", "shared.catalog.yaml": CATALOG, "sub/shop.journey.yaml": USES_CATALOG},
+    )
     assert "JK201" in codes(findings_in(["sub"]))
 
 
 def test_unknown_reference_suggests_the_closest_id(project: Path) -> None:
-    write(project, {"shared.catalog.yaml": CATALOG, "shop.journey.yaml": USES_CATALOG.replace("[deal-hunter]", "[deal-hunt]")})
+    write(
+        project,
+        {
+            "shared.catalog.yaml": CATALOG,
+            "shop.journey.yaml": USES_CATALOG.replace("[deal-hunter]", "[deal-hunt]"),
+        },
+    )
     found = assert_finding(findings_in(["."]), "JK201", line=14, column=16)
     assert found.message == "touchpoints[0].personas[0]: unknown persona 'deal-hunt'"
     assert found.hint == "did you mean 'deal-hunter'?"
 
 
 def test_unknown_reference_without_a_close_id_lists_the_defined_ones(project: Path) -> None:
-    write(project, {"shop.journey.yaml": MINIMAL + "  - id: delivery\n    name: Delivery\ntouchpoints:\n  - id: t\n    name: T\n    stage: zzz\n"})
+    write(
+        project,
+        {
+            "shop.journey.yaml": MINIMAL
+            + "  - id: delivery\n    name: Delivery\ntouchpoints:\n  - id: t\n    name: T\n    stage: zzz\n"
+        },
+    )
     found = assert_finding(findings_in(["."]), "JK201", line=13, column=12)
     assert found.hint == "defined: delivery, purchase"
 
 
 def test_every_kind_of_reference_is_checked(project: Path) -> None:
-    text = MINIMAL + """personas:
+    text = (
+        MINIMAL
+        + """personas:
   - id: shopper
     name: Shopper
 experiences:
@@ -99,13 +122,20 @@ interactions:
     personas: [nope-persona]
     trigger: {type: day_of_use, day: 1}
 """
+    )
     write(project, {"shop.journey.yaml": text})
     kinds = sorted(f.message.split("unknown ")[1].split(" '")[0] for f in findings_in(["."]))
     assert kinds == ["channel", "evidence item", "pain point", "persona", "stage", "team", "touchpoint"]
 
 
 def test_map_redefining_a_catalog_id_is_ambiguous(project: Path) -> None:
-    write(project, {"shared.catalog.yaml": CATALOG, "shop.journey.yaml": MINIMAL + "teams:\n  - id: marketing\n    name: M\n"})
+    write(
+        project,
+        {
+            "shared.catalog.yaml": CATALOG,
+            "shop.journey.yaml": MINIMAL + "teams:\n  - id: marketing\n    name: M\n",
+        },
+    )
     found = assert_finding(findings_in(["."]), "JK203", line=9, column=9)
     assert "shared.catalog.yaml:11" in found.message
 
@@ -127,7 +157,14 @@ def test_two_visible_catalogs_defining_one_id_are_ambiguous_once(project: Path) 
 
 def test_duplicate_in_a_catalog_is_reported_once_in_the_catalog(project: Path) -> None:
     doubled = CATALOG + "  - id: marketing\n    name: Marketing again\n"
-    write(project, {"shared.catalog.yaml": doubled, "a.journey.yaml": MINIMAL, "b.journey.yaml": MINIMAL.replace("checkout", "b")})
+    write(
+        project,
+        {
+            "shared.catalog.yaml": doubled,
+            "a.journey.yaml": MINIMAL,
+            "b.journey.yaml": MINIMAL.replace("checkout", "b"),
+        },
+    )
     found = findings_in(["."])
     assert codes(found) == ["JK202"]
     assert_finding(found, "JK202", line=13, column=9, file="shared.catalog.yaml")
@@ -142,18 +179,30 @@ def test_catalog_with_errors_does_not_cause_unknown_references(project: Path) ->
 
 
 def test_map_personas_are_own_listed_and_referenced_catalog_personas(project: Path) -> None:
-    catalog = CATALOG.replace("personas:\n", "personas:\n  - id: listed\n    name: Listed\n  - id: unused\n    name: Unused\n")
+    catalog = CATALOG.replace(
+        "personas:\n", "personas:\n  - id: listed\n    name: Listed\n  - id: unused\n    name: Unused\n"
+    )
     text = USES_CATALOG + "personas:\n  - listed\n  - id: own\n    name: Own\n"
     write(project, {"shared.catalog.yaml": catalog, "shop.journey.yaml": text})
     analysis = analyze(["shop.journey.yaml"], Settings())
     assert analysis.findings == []
     (journey,) = analysis.journeys
-    assert [(p.id, p.from_catalog) for p in journey.personas] == [("own", False), ("listed", True), ("deal-hunter", True)]
+    assert [(p.id, p.from_catalog) for p in journey.personas] == [
+        ("own", False),
+        ("listed", True),
+        ("deal-hunter", True),
+    ]
     assert journey.persona_by_id["deal-hunter"].origin.file == "shared.catalog.yaml"
 
 
 def test_each_file_is_read_once_even_when_many_maps_see_it(project: Path) -> None:
-    write(project, {"shared.catalog.yaml": CATALOG, **{f"m{i}.journey.yaml": USES_CATALOG.replace("checkout", f"m{i}") for i in range(5)}})
+    write(
+        project,
+        {
+            "shared.catalog.yaml": CATALOG,
+            **{f"m{i}.journey.yaml": USES_CATALOG.replace("checkout", f"m{i}") for i in range(5)},
+        },
+    )
     analysis = analyze(["."], Settings())
     assert analysis.files_checked == 6
     catalogs = {id(j.catalogs[0]) for j in analysis.journeys}

@@ -56,7 +56,9 @@ def _properties(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
 
 def test_every_property_has_a_title_and_description_for_editors() -> None:
     missing = [
-        path for path, sub in _properties(schema_document()) if isinstance(sub, dict) and not (sub.get("title") and sub.get("description"))
+        path
+        for path, sub in _properties(schema_document())
+        if isinstance(sub, dict) and not (sub.get("title") and sub.get("description"))
     ]
     assert missing == []
 
@@ -94,7 +96,10 @@ def test_unknown_field_without_a_close_match_lists_the_allowed_ones() -> None:
 
 
 def test_extension_keys_are_allowed_everywhere() -> None:
-    assert findings(MINIMAL.replace("    name: Purchase", "    name: Purchase\n    x-anything: {a: [1]}") + "x-top: 1\n") == []
+    assert (
+        findings(MINIMAL.replace("    name: Purchase", "    name: Purchase\n    x-anything: {a: [1]}") + "x-top: 1\n")
+        == []
+    )
 
 
 def test_enum_suggests_the_closest_value() -> None:
@@ -117,14 +122,24 @@ def test_missing_kind_is_one_missing_field() -> None:
 
 @pytest.mark.parametrize(
     "link",
-    ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>", "file:///etc/passwd", "java\tscript:x", " https://x"],
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<script>",
+        "file:///etc/passwd",
+        "java\tscript:x",
+        " https://x",
+    ],
 )
 def test_only_safe_links_pass(link: str) -> None:
     text = MINIMAL + f"evidence:\n  - id: s\n    type: survey\n    link: {link!r}\n".replace("'", '"')
     assert [f.code for f in findings(text)] == ["JK108"]
 
 
-@pytest.mark.parametrize("link", ["https://example.com/a?b=c#d", "http://x.org", "mailto:cx@example.com", "research/notes.md", "../r.pdf"])
+@pytest.mark.parametrize(
+    "link",
+    ["https://example.com/a?b=c#d", "http://x.org", "mailto:cx@example.com", "research/notes.md", "../r.pdf"],
+)
 def test_safe_links_pass(link: str) -> None:
     assert findings(MINIMAL + f"evidence:\n  - id: s\n    type: survey\n    link: {link}\n") == []
 

@@ -36,7 +36,10 @@ def lint(options: LintOptions, settings: Settings) -> int:
     if options.write_baseline:
         recorded = [f for f in result.findings if f.code >= "JK3" or f.code.startswith("JK09")]
         write_baseline(options.write_baseline, recorded)
-        print(f"journeykit: recorded {plural(len(recorded), 'finding')} in {options.write_baseline}", file=sys.stderr)
+        print(
+            f"journeykit: recorded {plural(len(recorded), 'finding')} in {options.write_baseline}",
+            file=sys.stderr,
+        )
         return 0
     if baseline is not None:
         outcome = apply_baseline(result.findings, baseline)
@@ -45,7 +48,8 @@ def lint(options: LintOptions, settings: Settings) -> int:
             result.notes.append(f"{plural(outcome.known, 'finding')} in the baseline not shown.")
         if outcome.fixed:
             result.notes.append(
-                f"{plural(outcome.fixed, 'baseline finding')} no longer found: run --write-baseline to shrink the baseline."
+                f"{plural(outcome.fixed, 'baseline finding')} no longer found: "
+                "run --write-baseline to shrink the baseline."
             )
     emit(result, options.check, "lint", settings.fail_on)
     return result.exit_code(settings.fail_on)

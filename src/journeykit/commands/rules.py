@@ -113,7 +113,9 @@ def markdown(rules: Mapping[str, Rule]) -> str:
 
 
 def _rule_markdown(rule: Rule) -> str:
-    text = f"\n### {rule.code}\n\n**`{rule.name}`** · {rule.family.title} · default severity **{rule.severity.label}**\n\n"
+    text = (
+        f"\n### {rule.code}\n\n**`{rule.name}`** · {rule.family.title} · default severity **{rule.severity.label}**\n\n"
+    )
     text += f"{rule.summary}\n\n{rule.explanation}\n"
     if rule.options:
         text += "\n| option | default | meaning |\n|---|---|---|\n"

@@ -28,7 +28,10 @@ class BaselineOutcome:
 
 def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
     entries = sorted(
-        ({"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file, "message": f.message} for f in findings),
+        (
+            {"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file, "message": f.message}
+            for f in findings
+        ),
         key=lambda e: (e["file"], e["code"], e["message"], e["fingerprint"]),
     )
     with atomic_text(path) as out:
@@ -45,9 +48,13 @@ def read_baseline(path: Path) -> Counter[str]:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"baseline {path} is not valid JSON: {error}") from None
     if not isinstance(document, dict) or document.get("journeykit_baseline") != BASELINE_VERSION:
-        raise UsageError(f"{path} is not a journeykit baseline (version {BASELINE_VERSION}); write one with --write-baseline")
+        raise UsageError(
+            f"{path} is not a journeykit baseline (version {BASELINE_VERSION}); write one with --write-baseline"
+        )
     entries = document.get("findings")
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries
+    ):
         raise UsageError(f"baseline {path}: 'findings' must be a list of entries with a fingerprint")
     return Counter(e["fingerprint"] for e in entries)
 

@@ -35,7 +35,9 @@ def lint(analysis: Analysis, settings: Settings, today: datetime.date) -> list[F
     return findings
 
 
-def _kept(rule: Rule, violations: Iterable[Violation], settings: Settings, cache: dict[int, Suppressions]) -> Iterable[Finding]:
+def _kept(
+    rule: Rule, violations: Iterable[Violation], settings: Settings, cache: dict[int, Suppressions]
+) -> Iterable[Finding]:
     severity = settings.severity_of(rule)
     for violation in violations:
         origin = violation.origin

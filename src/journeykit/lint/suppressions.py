@@ -62,14 +62,20 @@ class Suppressions:
                 rule = rules.get(code)
                 if rule is None:
                     yield INVALID_SUPPRESSION.finding(
-                        location, f"suppression names unknown code '{code}'", hint="check the spelling: `journeykit rules` lists the codes"
+                        location,
+                        f"suppression names unknown code '{code}'",
+                        hint="check the spelling: `journeykit rules` lists the codes",
                     )
                 elif not rule.configurable:
                     yield INVALID_SUPPRESSION.finding(
-                        location, f"{code} cannot be suppressed: it means the map cannot be read", hint="fix the problem instead"
+                        location,
+                        f"{code} cannot be suppressed: it means the map cannot be read",
+                        hint="fix the problem instead",
                     )
                 elif code not in directive.used:
                     state = "" if code in enabled else f" ({code} is not enabled)"
                     yield UNUSED_SUPPRESSION.finding(
-                        location, f"suppression of {code} suppresses nothing{state}", hint="remove it from the comment"
+                        location,
+                        f"suppression of {code} suppresses nothing{state}",
+                        hint="remove it from the comment",
                     )

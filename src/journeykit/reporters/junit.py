@@ -23,9 +23,7 @@ def report(result: Result, out: TextIO, context: ReportContext) -> None:
         if not cases:
             ET.SubElement(suite, "testcase", name=f"journeykit {context.command}", classname=file)
         for finding in cases:
-            case = ET.SubElement(
-                suite, "testcase", name=f"{finding.code} line {finding.location.line}", classname=file
-            )
+            case = ET.SubElement(suite, "testcase", name=f"{finding.code} line {finding.location.line}", classname=file)
             text = f"{finding.location}: {finding.severity.label}[{finding.code}] {clean(finding.message)}"
             if finding.hint:
                 text += f"\nhint: {clean(finding.hint)}"

@@ -24,7 +24,14 @@ def clean(text: str) -> str:
 
 def console_for(out: TextIO) -> Console:
     """Colour only on a terminal; rich honours NO_COLOR and FORCE_COLOR."""
-    return Console(file=out, highlight=False, emoji=False, markup=False, soft_wrap=True, no_color="NO_COLOR" in os.environ)
+    return Console(
+        file=out,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=True,
+        no_color="NO_COLOR" in os.environ,
+    )
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:

@@ -38,7 +38,10 @@ experiences:
     tasks: [Pay]
 """
 
-_PAIN = "    emotion: -1\n    pain_points:\n      - id: hidden-fees\n        text: Delivery fee appears only at checkout\n        severity: high\n"
+_PAIN = (
+    "    emotion: -1\n    pain_points:\n      - id: hidden-fees\n"
+    "        text: Delivery fee appears only at checkout\n        severity: high\n"
+)
 _FIX = (
     "    opportunities:\n      - id: fee-upfront\n        text: Show the delivery fee on the product page\n"
     "        addresses: [hidden-fees]\n        owner: web-team\n"
@@ -85,7 +88,9 @@ def opportunity_without_owner(context: RuleContext, options: Mapping[str, Any]) 
         for opportunity in experience.opportunities:
             if opportunity.owner is None:
                 yield Violation(
-                    f"opportunity '{opportunity.id}' has no owner", opportunity.origin, hint="add `owner:` with a team id"
+                    f"opportunity '{opportunity.id}' has no owner",
+                    opportunity.origin,
+                    hint="add `owner:` with a team id",
                 )
 
 
@@ -96,7 +101,9 @@ def opportunity_without_owner(context: RuleContext, options: Mapping[str, Any]) 
     severity=Severity.WARNING,
     summary="A touchpoint has no owner team, and the map declares no default owner.",
     bad_example="# expect: JK503 17:5\n" + CELL.replace("    owner: web-team\n", ""),
-    good_example=CELL.replace("    owner: web-team\n", "").replace("updated:", "defaults:\n  touchpoint_owner: web-team\nupdated:"),
+    good_example=CELL.replace("    owner: web-team\n", "").replace(
+        "updated:", "defaults:\n  touchpoint_owner: web-team\nupdated:"
+    ),
 )
 def touchpoint_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
     """Someone must answer for each moment of truth. Give the touchpoint an `owner`, or declare the
@@ -130,7 +137,8 @@ def negative_emotion_without_pain(context: RuleContext, options: Mapping[str, An
     for experience in context.journey.experiences:
         if experience.emotion is not None and experience.emotion <= limit and not experience.pain_points:
             yield Violation(
-                f"'{experience.persona}' feels {experience.emotion:+d} in '{experience.stage}' but no pain point says why",
+                f"'{experience.persona}' feels {experience.emotion:+d} in '{experience.stage}' "
+                "but no pain point says why",
                 experience.origin,
                 ("emotion",),
                 hint="add `pain_points:` that explain the feeling",
@@ -219,7 +227,8 @@ def stale_map(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Viol
 
 
 _METRIC = (
-    "    metrics:\n      - name: Checkout completion\n        value: {value}\n        target: 0.8\n        unit: ratio\n"
+    "    metrics:\n      - name: Checkout completion\n        value: {value}\n        target: 0.8\n"
+    "        unit: ratio\n"
 )
 
 
@@ -254,7 +263,10 @@ def metric_misses_target(context: RuleContext, options: Mapping[str, Any]) -> It
     severity=Severity.INFO,
     summary="An opportunity addresses a pain point of another stage or persona.",
     bad_example="# expect: JK509 38:21\n"
-    + CELL.replace("  - id: purchase\n    name: Purchase\n", "  - id: purchase\n    name: Purchase\n  - id: delivery\n    name: Delivery\n")
+    + CELL.replace(
+        "  - id: purchase\n    name: Purchase\n",
+        "  - id: purchase\n    name: Purchase\n  - id: delivery\n    name: Delivery\n",
+    )
     + _PAIN
     + "  - persona: shopper\n    stage: delivery\n"
     + _FIX,
@@ -289,7 +301,9 @@ def opportunity_addresses_another_cell(context: RuleContext, options: Mapping[st
     family=Family.CONTENT,
     severity=Severity.INFO,
     summary="An evidence item is not cited by any experience.",
-    bad_example="# expect: JK510 27:5\n" + CELL + _EVIDENCE.format(date="2026-09-01").replace("    evidence: [survey]\n", ""),
+    bad_example="# expect: JK510 27:5\n"
+    + CELL
+    + _EVIDENCE.format(date="2026-09-01").replace("    evidence: [survey]\n", ""),
     good_example=CELL + _EVIDENCE.format(date="2026-09-01"),
 )
 def evidence_never_cited(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -299,7 +313,11 @@ def evidence_never_cited(context: RuleContext, options: Mapping[str, Any]) -> It
     cited = {e for experience in journey.experiences for e in experience.evidence}
     for item in journey.evidence:
         if item.id not in cited:
-            yield Violation(f"no experience cites evidence '{item.id}'", item.origin, hint="cite it from an experience, or remove it")
+            yield Violation(
+                f"no experience cites evidence '{item.id}'",
+                item.origin,
+                hint="cite it from an experience, or remove it",
+            )
 
 
 @rule(

@@ -51,7 +51,8 @@ def _cells(context: RuleContext, state: str) -> Iterator[Cell]:
     family=Family.COVERAGE,
     severity=Severity.WARNING,
     summary="A persona of the map has no experience in any stage.",
-    bad_example="# expect: JK401 9:5\n" + GRID.replace("    name: Shopper\n", "    name: Shopper\n  - id: browser\n    name: Browser\n")
+    bad_example="# expect: JK401 9:5\n"
+    + GRID.replace("    name: Shopper\n", "    name: Shopper\n  - id: browser\n    name: Browser\n")
     + _PURCHASE,
     good_example=GRID + _PURCHASE,
 )
@@ -76,7 +77,8 @@ def persona_without_experiences(context: RuleContext, options: Mapping[str, Any]
     family=Family.COVERAGE,
     severity=Severity.WARNING,
     summary="A stage has no touchpoint.",
-    bad_example="# expect: JK402 14:5\n" + GRID.replace("touchpoints:\n", "  - id: advocacy\n    name: Advocacy\ntouchpoints:\n"),
+    bad_example="# expect: JK402 14:5\n"
+    + GRID.replace("touchpoints:\n", "  - id: advocacy\n    name: Advocacy\ntouchpoints:\n"),
     good_example=GRID,
 )
 def stage_without_touchpoints(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -107,7 +109,11 @@ def unmapped_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
     does, asks or feels there. Write the experience, or mark the cell `applicable: false` with a
     reason."""
     for cell in _cells(context, "unmapped"):
-        yield _gap(context, cell, f"persona '{cell.persona}' meets touchpoints in '{cell.stage}' but has no experience there")
+        yield _gap(
+            context,
+            cell,
+            f"persona '{cell.persona}' meets touchpoints in '{cell.stage}' but has no experience there",
+        )
 
 
 @rule(
@@ -116,8 +122,10 @@ def unmapped_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
     family=Family.COVERAGE,
     severity=Severity.INFO,
     summary="A persona has neither an experience nor a touchpoint in a stage.",
-    bad_example="# expect: JK404 7:5\n" + GRID.replace("    stage: purchase\n", "    stage: purchase\n    personas: []\n"),
-    good_example=GRID + "  - persona: shopper\n    stage: purchase\n    applicable: false\n    reason: Shoppers buy in the store map\n",
+    bad_example="# expect: JK404 7:5\n"
+    + GRID.replace("    stage: purchase\n", "    stage: purchase\n    personas: []\n"),
+    good_example=GRID
+    + "  - persona: shopper\n    stage: purchase\n    applicable: false\n    reason: Shoppers buy in the store map\n",
 )
 def missing_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
     """Nothing is known about this persona in this stage. That may be right (mark the cell
@@ -132,7 +140,9 @@ def missing_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[V
     family=Family.COVERAGE,
     severity=Severity.INFO,
     summary="An experience lacks touchpoints, an emotion or tasks.",
-    bad_example="# expect: JK405 27:5\n" + GRID + "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n",
+    bad_example="# expect: JK405 27:5\n"
+    + GRID
+    + "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n",
     good_example=GRID + _PURCHASE,
 )
 def partial_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:

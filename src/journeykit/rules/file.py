@@ -53,7 +53,7 @@ YAML_SYNTAX = _file_rule(
     "The file is not valid YAML.",
     "The YAML parser stopped here. Common causes: a tab used for indentation, an unclosed quote or "
     "bracket, a `:` inside an unquoted value.",
-    "journeykit: 1\nkind: journey\ntitle: \"Checkout\n",
+    'journeykit: 1\nkind: journey\ntitle: "Checkout\n',
 )
 DUPLICATE_KEY = _file_rule(
     "JK004",
@@ -132,5 +132,5 @@ TOO_DEEP = _file_rule(
     "Lists and mappings nest deeper than the limit.",
     "Maps nest a handful of levels. Nesting beyond 64 levels is refused before parsing, because deeply "
     "nested flow collections make YAML parsers slow or crash.",
-    MINIMAL_MAP + "x-data: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+    MINIMAL_MAP + "x-data: " + "[" * 65 + "]" * 65 + "\n",
 )

@@ -55,7 +55,8 @@ def backward_flow(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
             target = journey.touchpoint_by_id.get(target_id)
             if target is not None and journey.stage_index(target.stage) < here:
                 yield Violation(
-                    f"'{touchpoint.id}' ({touchpoint.stage}) leads back to '{target.id}' in the earlier stage '{target.stage}'",
+                    f"'{touchpoint.id}' ({touchpoint.stage}) leads back to '{target.id}' "
+                    f"in the earlier stage '{target.stage}'",
                     touchpoint.origin,
                     ("next", index),
                     hint="if this is a deliberate loop (re-purchase, loyalty), list it under `loops_to` instead",
@@ -68,9 +69,7 @@ def backward_flow(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="A touchpoint cannot be reached from the first stage by following `next`.",
-    bad_example="# expect: JK302 19:5\n"
-    + SHOP
-    + "  - id: gift-wrap\n    name: Gift wrapping\n    stage: purchase\n",
+    bad_example="# expect: JK302 19:5\n" + SHOP + "  - id: gift-wrap\n    name: Gift wrapping\n    stage: purchase\n",
     good_example=SHOP.replace("next: [checkout]", "next: [checkout, gift-wrap]")
     + "  - id: gift-wrap\n    name: Gift wrapping\n    stage: purchase\n",
 )
@@ -115,7 +114,9 @@ def _entry_touchpoints(journey: Journey) -> list[str]:
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="A touchpoint before the last stage leads nowhere.",
-    bad_example="# expect: JK303 19:5\n" + SHOP + "  - id: newsletter\n    name: Newsletter sign-up\n    stage: discovery\n",
+    bad_example="# expect: JK303 19:5\n"
+    + SHOP
+    + "  - id: newsletter\n    name: Newsletter sign-up\n    stage: discovery\n",
     good_example=SHOP,
 )
 def dead_end(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -129,7 +130,8 @@ def dead_end(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Viola
     for touchpoint in journey.touchpoints:
         if touchpoint.stage != last and not touchpoint.next and not touchpoint.loops_to:
             yield Violation(
-                f"touchpoint '{touchpoint.id}' in '{touchpoint.stage}' has no `next`, but the journey goes on to '{last}'",
+                f"touchpoint '{touchpoint.id}' in '{touchpoint.stage}' has no `next`, "
+                f"but the journey goes on to '{last}'",
                 touchpoint.origin,
                 hint="list the touchpoints that can follow it under `next`",
             )
@@ -188,7 +190,8 @@ def touchpoint_in_another_stage(context: RuleContext, options: Mapping[str, Any]
             touchpoint = journey.touchpoint_by_id.get(touchpoint_id)
             if touchpoint is not None and touchpoint.stage != experience.stage:
                 yield Violation(
-                    f"the experience in '{experience.stage}' lists '{touchpoint.id}', a touchpoint of '{touchpoint.stage}'",
+                    f"the experience in '{experience.stage}' lists '{touchpoint.id}', "
+                    f"a touchpoint of '{touchpoint.stage}'",
                     experience.origin,
                     ("touchpoints", index),
                     hint=f"move it to the experience of '{touchpoint.stage}', or correct the touchpoint's stage",
@@ -201,7 +204,8 @@ def touchpoint_in_another_stage(context: RuleContext, options: Mapping[str, Any]
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="An experience lists a touchpoint whose `personas` leave its persona out.",
-    bad_example="# expect: JK306 28:19\n" + SHOP.replace("    next: [checkout]\n", "    next: [checkout]\n    personas: [browser]\n")
+    bad_example="# expect: JK306 28:19\n"
+    + SHOP.replace("    next: [checkout]\n", "    next: [checkout]\n    personas: [browser]\n")
     + _EXPERIENCED.replace("    name: Shopper\n", "    name: Shopper\n  - id: browser\n    name: Browser\n"),
     good_example=SHOP + _EXPERIENCED,
 )
@@ -257,8 +261,7 @@ def _self_references(touchpoint: Touchpoint, field_name: str) -> Iterator[Violat
     family=Family.FLOW,
     severity=Severity.WARNING,
     summary="`loops_to` points to a touchpoint in the same or a later stage.",
-    bad_example="# expect: JK308 15:16\n"
-    + SHOP.replace("    next: [checkout]\n", "    loops_to: [checkout]\n"),
+    bad_example="# expect: JK308 15:16\n" + SHOP.replace("    next: [checkout]\n", "    loops_to: [checkout]\n"),
     good_example=SHOP,
 )
 def loop_not_backward(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:

@@ -89,7 +89,8 @@ def persona_without_touchpoint(context: RuleContext, options: Mapping[str, Any])
         absent = [p.id for p in journey.personas if not journey.touchpoints_in(interaction.stage, p.id)]
         if absent:
             yield Violation(
-                f"'{interaction.id}' goes to every persona, but {', '.join(absent)} meet no touchpoint in '{interaction.stage}'",
+                f"'{interaction.id}' goes to every persona, "
+                f"but {', '.join(absent)} meet no touchpoint in '{interaction.stage}'",
                 interaction.origin,
                 hint="list the personas it is for under `personas`",
             )
@@ -172,12 +173,22 @@ def invalid_cron(context: RuleContext, options: Mapping[str, Any]) -> Iterator[V
             )
 
 
-_CRON_FIELDS = (
+_CRON_FIELDS: tuple[tuple[str, int, int, dict[str, int]], ...] = (
     ("minute", 0, 59, {}),
     ("hour", 0, 23, {}),
     ("day of month", 1, 31, {}),
-    ("month", 1, 12, {m: i for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}),
-    ("day of week", 0, 7, {d: i for i, d in enumerate("SUN MON TUE WED THU FRI SAT".split())}),
+    (
+        "month",
+        1,
+        12,
+        {
+            m: i
+            for i, m in enumerate(
+                ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1
+            )
+        },
+    ),
+    ("day of week", 0, 7, {d: i for i, d in enumerate(["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"])}),
 )
 _CRON_ITEM = re.compile(r"^(\*|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)?)(?:/(\d+))?$")
 
@@ -187,7 +198,7 @@ def cron_problem(expression: str) -> str | None:
     fields = expression.split()
     if len(fields) != 5:
         return f"has {len(fields)} fields, not 5"
-    for text, (label, low, high, names) in zip(fields, _CRON_FIELDS):
+    for text, (label, low, high, names) in zip(fields, _CRON_FIELDS, strict=True):
         for item in text.split(","):
             match = _CRON_ITEM.match(item)
             if not match:
@@ -210,7 +221,8 @@ def cron_problem(expression: str) -> str | None:
     family=Family.INTERACTIONS,
     severity=Severity.ERROR,
     summary="The interaction's type cannot be delivered through its channel's mode.",
-    bad_example="# expect: JK605 28:14\n" + APP.replace("    channel: push\n    stage: onboarding\n", "    channel: store\n    stage: onboarding\n")
+    bad_example="# expect: JK605 28:14\n"
+    + APP.replace("    channel: push\n    stage: onboarding\n", "    channel: store\n    stage: onboarding\n")
     + "    trigger: {type: day_of_use, day: 3}\n",
     good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
@@ -222,7 +234,13 @@ def channel_cannot_deliver(context: RuleContext, options: Mapping[str, Any]) -> 
         channel = journey.channel_by_id.get(interaction.channel)
         if channel is None or interaction.type is None:
             continue
-        needs = "digital" if interaction.type in DEVICE_TYPES else "physical" if interaction.type in PHYSICAL_TYPES else None
+        needs = (
+            "digital"
+            if interaction.type in DEVICE_TYPES
+            else "physical"
+            if interaction.type in PHYSICAL_TYPES
+            else None
+        )
         if needs is not None and channel.mode not in (needs, "hybrid"):
             yield Violation(
                 f"a {interaction.type} message cannot go through '{channel.id}', a {channel.mode} channel",
@@ -279,7 +297,8 @@ def _audiences_overlap(a: Interaction, b: Interaction) -> bool:
 
 _THREE_CHANNELS = APP.replace(
     "  - id: store\n",
-    "  - id: email\n    name: Email\n    mode: digital\n  - id: in-app\n    name: In-app message\n    mode: digital\n  - id: store\n",
+    "  - id: email\n    name: Email\n    mode: digital\n"
+    "  - id: in-app\n    name: In-app message\n    mode: digital\n  - id: store\n",
 )
 
 
@@ -314,13 +333,13 @@ def message_fatigue(context: RuleContext, options: Mapping[str, Any]) -> Iterato
             if interaction.reaches(persona.id):
                 per_day[(persona.id, trigger.day)].append(interaction)
     flagged: set[str] = set()
-    for (persona, day), interactions in per_day.items():
+    for (persona_id, day), interactions in per_day.items():
         for interaction in interactions[limit:]:
             if interaction.id in flagged:
                 continue
             flagged.add(interaction.id)
             yield Violation(
-                f"'{interaction.id}' is message {interactions.index(interaction) + 1} to '{persona}' on day {day} "
+                f"'{interaction.id}' is message {interactions.index(interaction) + 1} to '{persona_id}' on day {day} "
                 f"(more than {limit})",
                 interaction.trigger.origin,
                 ("day",),

@@ -54,7 +54,9 @@ AMBIGUOUS_ID = _reference_rule(
     "# shared.catalog.yaml defines persona `deal-hunter`, and the map too:\n"
     + MINIMAL_MAP
     + "personas:\n  - id: deal-hunter\n    name: Deal hunter\n",
-    "# shared.catalog.yaml defines persona `deal-hunter`; the map refers to it:\n" + MINIMAL_MAP + "personas: [deal-hunter]\n",
+    "# shared.catalog.yaml defines persona `deal-hunter`; the map refers to it:\n"
+    + MINIMAL_MAP
+    + "personas: [deal-hunter]\n",
 )
 DUPLICATE_EXPERIENCE = _reference_rule(
     "JK204",
@@ -66,7 +68,8 @@ DUPLICATE_EXPERIENCE = _reference_rule(
     + "  - persona: shopper\n    stage: purchase\n    emotion: 1\n"
     + "  - persona: shopper\n    stage: purchase\n    emotion: -1\n",
     MINIMAL_MAP
-    + "personas:\n  - id: shopper\n    name: Shopper\nexperiences:\n  - persona: shopper\n    stage: purchase\n    emotion: 1\n",
+    + "personas:\n  - id: shopper\n    name: Shopper\n"
+    + "experiences:\n  - persona: shopper\n    stage: purchase\n    emotion: 1\n",
 )
 DUPLICATE_MAP_ID = _reference_rule(
     "JK205",

@@ -77,7 +77,8 @@ OUT_OF_RANGE = _schema_rule(
     "A number is outside the allowed range.",
     "`emotion` runs from -2 to +2 and a trigger's `day` is 0 or more.",
     MINIMAL_MAP
-    + "personas:\n  - id: shopper\n    name: Shopper\nexperiences:\n  - persona: shopper\n    stage: purchase\n    emotion: 5\n",
+    + "personas:\n  - id: shopper\n    name: Shopper\n"
+    + "experiences:\n  - persona: shopper\n    stage: purchase\n    emotion: 5\n",
 )
 INVALID_DATE = _schema_rule(
     "JK107",
@@ -116,6 +117,5 @@ INVALID_FORMAT = _schema_rule(
     "A value does not follow the format its field needs.",
     "Analytics event names use letters, digits and `_ . : / -`; a `within` delay is a number and a unit "
     "(`30m`, `2h`, `3d`, `1w`); a `cron` expression has five fields.",
-    MINIMAL_MAP
-    + "touchpoints:\n  - id: pay\n    name: Pay\n    stage: purchase\n    events: [payment done]\n",
+    MINIMAL_MAP + "touchpoints:\n  - id: pay\n    name: Pay\n    stage: purchase\n    events: [payment done]\n",
 )
