@@ -332,10 +332,9 @@ STAGES: tuple[StageSpec, ...] = (
         (
             ("Social media ad", "digital"), ("Search ad", "digital"), ("Friend recommendation", "hybrid"),
             ("Billboard campaign", "physical"), ("App store listing", "digital"),
-            ("Influencer video", "digital"),
-            ("Shop window display", "physical"), ("Podcast sponsorship", "digital"),
-            ("Comparison site listing", "digital"), ("Local press feature", "physical"),
-            ("Referral link", "digital"), ("Radio spot", "physical"),
+            ("Influencer video", "digital"), ("Shop window display", "physical"),
+            ("Podcast sponsorship", "digital"), ("Comparison site listing", "digital"),
+            ("Local press feature", "physical"), ("Referral link", "digital"), ("Radio spot", "physical"),
         ),
         (
             "Notice an ad for {brand}", "Ask friends which {item} they use", "Search for the best {item}",
@@ -434,8 +433,7 @@ STAGES: tuple[StageSpec, ...] = (
             ("Checkout", "digital"), ("Payment page", "digital"), ("Order confirmation", "digital"),
             ("Promo code entry", "digital"), ("In-store till", "physical"), ("Identity check", "hybrid"),
             ("Contract signing", "hybrid"), ("Account creation form", "digital"),
-            ("Phone sales order", "hybrid"),
-            ("Direct debit setup", "digital"),
+            ("Phone sales order", "hybrid"), ("Direct debit setup", "digital"),
         ),
         (
             "Add the {item} to the basket", "Enter delivery details", "Pay by card", "Apply a discount code",
@@ -501,9 +499,8 @@ STAGES: tuple[StageSpec, ...] = (
         (
             ("Welcome email", "digital"), ("App first launch", "digital"), ("Setup wizard", "digital"),
             ("Account activation", "digital"), ("Onboarding call", "hybrid"),
-            ("Getting started guide", "hybrid"),
-            ("Profile completion prompt", "digital"), ("In-store setup help", "physical"),
-            ("Preferences survey", "digital"),
+            ("Getting started guide", "hybrid"), ("Profile completion prompt", "digital"),
+            ("In-store setup help", "physical"), ("Preferences survey", "digital"),
         ),
         (
             "Activate the account", "Download the app", "Set up preferences", "Link a payment method",
@@ -533,9 +530,8 @@ STAGES: tuple[StageSpec, ...] = (
         (
             ("Home screen", "digital"), ("Monthly statement", "hybrid"), ("Usage dashboard", "digital"),
             ("Reorder button", "digital"), ("Loyalty points balance", "digital"),
-            ("Usage reminder", "digital"),
-            ("Store visit", "physical"), ("Feature tips", "digital"), ("Self-service settings", "digital"),
-            ("Household account switcher", "digital"),
+            ("Usage reminder", "digital"), ("Store visit", "physical"), ("Feature tips", "digital"),
+            ("Self-service settings", "digital"), ("Household account switcher", "digital"),
         ),
         (
             "Check the balance", "Reorder a favourite", "Change a setting", "Read the monthly statement",
@@ -543,8 +539,7 @@ STAGES: tuple[StageSpec, ...] = (
         ),
         (
             "Am I getting my money's worth?", "Is there a cheaper way to do this?",
-            "Where did that feature go?",
-            "Why is this month's bill higher?",
+            "Where did that feature go?", "Why is this month's bill higher?",
         ),
         (
             Pain("confusing-bill", "The monthly bill is hard to understand", "high",
@@ -567,9 +562,9 @@ STAGES: tuple[StageSpec, ...] = (
         -1,
         (
             ("Help centre search", "digital"), ("Live chat session", "digital"),
-            ("Contact centre call", "hybrid"),
-            ("Returns portal", "digital"), ("Complaint form", "digital"), ("Service desk", "physical"),
-            ("Callback request", "hybrid"), ("Community forum", "digital"), ("Support ticket", "digital"),
+            ("Contact centre call", "hybrid"), ("Returns portal", "digital"), ("Complaint form", "digital"),
+            ("Service desk", "physical"), ("Callback request", "hybrid"), ("Community forum", "digital"),
+            ("Support ticket", "digital"),
         ),
         (
             "Search the help centre", "Start a live chat", "Call the contact centre", "Return the {item}",
@@ -601,18 +596,15 @@ STAGES: tuple[StageSpec, ...] = (
         (
             ("Renewal reminder", "digital"), ("Renewal quote", "hybrid"), ("Loyalty offer", "digital"),
             ("Plan upgrade page", "digital"), ("Retention call", "hybrid"),
-            ("Auto-renew confirmation", "digital"),
-            ("Price change letter", "physical"),
+            ("Auto-renew confirmation", "digital"), ("Price change letter", "physical"),
         ),
         (
             "Read the renewal quote", "Compare the renewal price with new-customer deals",
-            "Call to negotiate",
-            "Switch to a different tier", "Turn off auto-renew",
+            "Call to negotiate", "Switch to a different tier", "Turn off auto-renew",
         ),
         (
             "Why is my price going up?", "Do loyal customers get a better deal?",
-            "What happens if I do nothing?",
-            "Can I pause instead?",
+            "What happens if I do nothing?", "Can I pause instead?",
         ),
         (
             Pain("loyalty-penalty", "The renewal price is higher than the new-customer price", "critical",
@@ -723,9 +715,9 @@ FRONTSTAGE["hybrid"] = FRONTSTAGE["digital"] + FRONTSTAGE["physical"]
 BACKSTAGE = (
     "Agent reviews flagged orders", "Merchandising team updates offers weekly", "Fraud screening of payments",
     "Warehouse picks and packs the order", "Support agent triages the ticket",
-    "Content team updates help articles",
-    "Store manager checks stock levels", "Retention team reviews cancellation reasons",
-    "Billing team reconciles failed payments", "Field team schedules the visit",
+    "Content team updates help articles", "Store manager checks stock levels",
+    "Retention team reviews cancellation reasons", "Billing team reconciles failed payments",
+    "Field team schedules the visit",
 )
 SUPPORT_SYSTEMS = (
     "Product information management", "Payment gateway", "CRM", "Order management system", "Courier API",
@@ -753,8 +745,7 @@ METRICS: tuple[tuple[str, str, str], ...] = (
 )
 METRIC_SOURCES = (
     "Looker: funnel overview", "Amplitude: {stage} dashboard", "Contact centre MI pack",
-    "GA4 acquisition report",
-    "Qualtrics CSAT tracker", "Weekly KPI pack", "Data warehouse: touchpoint facts",
+    "GA4 acquisition report", "Qualtrics CSAT tracker", "Weekly KPI pack", "Data warehouse: touchpoint facts",
 )
 EVENT_VERBS = {
     "digital": ("viewed", "opened", "clicked", "submitted", "completed"),
@@ -772,9 +763,8 @@ EVIDENCE_KINDS: tuple[tuple[str, str, str], ...] = (
 )
 EXTERNAL_EVENTS = (
     "Store opening", "First cold snap", "Black Friday", "Payday weekend", "School holidays",
-    "Heatwave warning",
-    "New Year sales", "City marathon", "Price change announcement", "Network upgrade in the area",
-    "Bank holiday weekend", "Back to university",
+    "Heatwave warning", "New Year sales", "City marathon", "Price change announcement",
+    "Network upgrade in the area", "Bank holiday weekend", "Back to university",
 )
 LOCATIONS = (
     "Manchester", "Leeds city centre", "Bristol", "All stores", "Glasgow", "Cardiff Bay", "Online only",
@@ -815,6 +805,7 @@ GOALS = (
     "engagement", "conversion", "retention", "activation", "reactivation", "satisfaction", "cross-sell",
     "fewer contacts",
 )
+DAYS_OF_USE = (0, 1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365)
 WITHIN = ("30m", "1h", "2h", "6h", "1d", "3d", "1w")
 MAP_OWNERS = ("cx", "product", "marketing", "digital", "customer-service")
 EMOTION_UP = {"low": "medium", "medium": "high", "high": "critical", "critical": "critical"}
@@ -975,6 +966,8 @@ class _MapBuilder:
         self.channels = self._pick_channels(big)
         self.touchpoints: list[_Touchpoint] = []
         self.evidence_ids: list[str] = []
+        self.uncited: list[str] = []
+        self.days_used: set[int] = set()
 
     # -- helpers
 
@@ -1245,9 +1238,12 @@ class _MapBuilder:
 
     def _evidence(self) -> list[dict[str, object]]:
         items: list[dict[str, object]] = []
-        oldest = REFERENCE_DATE - dt.timedelta(days=364)
+        # Ten months back at most, so that the corpus stays clear of the one-year staleness
+        # check for a while after the reference date.
+        oldest = REFERENCE_DATE - dt.timedelta(days=300)
         span = (UPDATED - oldest).days
-        for _ in range(min(max(self.size // 5, 3), 60)):
+        # No more items than experiences, so that every item can be cited.
+        for _ in range(min(max(self.size // 5, 3), 60, len(self._cells()))):
             kind, title, summary = self.rng.choice(EVIDENCE_KINDS)
             day = oldest + dt.timedelta(days=self.rng.randrange(span))
             evidence_id = self.ids.take("evidence", f"{kind}-{day:%Y-%m}")
@@ -1275,10 +1271,12 @@ class _MapBuilder:
                 item["link"] = f"research/{evidence_id}.md"
             items.append(item)
             self.evidence_ids.append(evidence_id)
+        self.uncited = self.rng.sample(self.evidence_ids, len(self.evidence_ids))
         return items
 
-    def _experiences(self) -> list[dict[str, object]]:
-        experiences: list[dict[str, object]] = []
+    def _cells(self) -> list[tuple[PersonaSpec, StageSpec, list[str]]]:
+        """Every (persona, stage) in which the persona meets touchpoints, with those touchpoints."""
+        cells = []
         for persona in self.personas:
             for position, stage in enumerate(self.stages):
                 met = [
@@ -1287,8 +1285,11 @@ class _MapBuilder:
                     if tp.stage == position and (tp.personas is None or persona.id in tp.personas)
                 ]
                 if met:
-                    experiences.append(self._experience(persona, stage, met))
-        return experiences
+                    cells.append((persona, stage, met))
+        return cells
+
+    def _experiences(self) -> list[dict[str, object]]:
+        return [self._experience(persona, stage, met) for persona, stage, met in self._cells()]
 
     def _experience(self, persona: PersonaSpec, stage: StageSpec, met: list[str]) -> dict[str, object]:
         rng = self.rng
@@ -1327,7 +1328,12 @@ class _MapBuilder:
                 )
             data["pain_points"] = pain_data
             data["opportunities"] = opportunities
-        data["evidence"] = Flow(rng.sample(self.evidence_ids, min(len(self.evidence_ids), rng.randint(1, 2))))
+        # Each experience cites an item nobody has cited yet while there is one, and sometimes a second.
+        cited = [self.uncited.pop() if self.uncited else rng.choice(self.evidence_ids)]
+        second = rng.choice(self.evidence_ids)
+        if second not in cited and self.chance(0.4):
+            cited.append(second)
+        data["evidence"] = Flow(cited)
         return data
 
     def _interactions(self) -> list[dict[str, object]]:
@@ -1360,7 +1366,10 @@ class _MapBuilder:
         event_name = rng.choice(EXTERNAL_EVENTS)
         message = rng.choice(MESSAGES.get(trigger_type, ("",)))
         if trigger_type == "day_of_use":
-            day = rng.choice((0, 1, 2, 3, 5, 7, 14, 30, 60, 90))
+            # A day of its own: several messages on one day to one persona is message fatigue.
+            days = [d for d in DAYS_OF_USE if d not in self.days_used]
+            day = rng.choice(days) if days else max(self.days_used) + 7
+            self.days_used.add(day)
             trigger["day"] = day
             name = f"Day-{day} {rng.choice(DAY_TOPICS)}"
         elif trigger_type == "behavior":
@@ -1398,7 +1407,13 @@ class _MapBuilder:
 
 
 def generate_map(index: int, touchpoints: int, seed: int) -> str:
-    """The YAML text of one schema-valid journey map; the same arguments give the same text."""
+    """The YAML text of one schema-valid journey map; the same arguments give the same text.
+
+    ``index`` numbers the map within a corpus (it is part of the map id, so the maps of a
+    corpus never share an id), ``touchpoints`` sets its size and ``seed`` the corpus. Stages
+    are capped at the number of touchpoints for tiny maps, and interactions at the number
+    of free (channel, stage, trigger type) combinations for huge ones.
+    """
     return _MapBuilder(index, touchpoints, seed).build()
 
 

@@ -83,13 +83,14 @@ class _JourneyBuilder:
     def build(self) -> tuple[Journey, list[Finding]]:
         source, data = self.source, self.source.data
         own_personas: list[Persona] = []
-        listed_personas: list[str] = []
+        listed_personas: list[Persona | str] = []  # in the order written: definitions and catalog ids
         for index, item in _items(data, "personas"):
             if isinstance(item, str):
                 listed_personas.append(item)
                 self._refer("persona", item, ("personas", index))
             else:
                 own_personas.append(_persona(source, ("personas", index), item))
+                listed_personas.append(own_personas[-1])
         stages = tuple(
             Stage(d["id"], d["name"], i, Origin(source, ("stages", i)), d.get("description"))
             for i, d in _items(data, "stages")
@@ -129,7 +130,7 @@ class _JourneyBuilder:
             updated=_date(data.get("updated")),
             tags=tuple(data.get("tags") or ()),
             touchpoint_owner=defaults.get("touchpoint_owner"),
-            personas=self._personas(own_personas, listed_personas, catalog_personas),
+            personas=self._personas(listed_personas, catalog_personas),
             channels=tuple(_first_by_id([*own_channels, *(c for cat in self.catalogs for c in cat.channels)]).values()),
             teams=tuple(_first_by_id([*own_teams, *(t for cat in self.catalogs for t in cat.teams)]).values()),
             touchpoints=touchpoints,
@@ -327,15 +328,16 @@ class _JourneyBuilder:
                 origins.setdefault(ref.target, Origin(self.source, ref.path))
         return origins
 
-    def _personas(
-        self, own: Sequence[Persona], listed: Sequence[str], catalog: dict[str, Persona]
-    ) -> tuple[Persona, ...]:
-        """Own definitions, then catalog personas listed by id, then catalog personas referred to anywhere."""
-        chosen = _first_by_id(own)
-        referred = [*listed, *(r.target for r in self.references if r.kind == "persona")]
-        for persona_id in referred:
-            if persona_id not in chosen and persona_id in catalog:
-                chosen[persona_id] = catalog[persona_id]
+    def _personas(self, listed: Sequence[Persona | str], catalog: dict[str, Persona]) -> tuple[Persona, ...]:
+        """The `personas` list in its order (catalog ids resolved), then catalog personas referred to elsewhere."""
+        chosen: dict[str, Persona] = {}
+        for item in listed:
+            persona = catalog.get(item) if isinstance(item, str) else item
+            if persona is not None:
+                chosen.setdefault(persona.id, persona)
+        for ref in self.references:
+            if ref.kind == "persona" and ref.target not in chosen and ref.target in catalog:
+                chosen[ref.target] = catalog[ref.target]
         return tuple(chosen.values())
 
 

@@ -17,12 +17,13 @@ import typer
 
 from journeykit import __version__
 from journeykit.errors import UsageError
-from journeykit.reporters import DIAGNOSTIC_FORMATS
+from journeykit.reporters import COVERAGE_FORMATS, DIAGNOSTIC_FORMATS
 
 if TYPE_CHECKING:
     from journeykit.config import Settings
 
 DiagnosticFormat = enum.Enum("DiagnosticFormat", {name: name for name in DIAGNOSTIC_FORMATS}, type=str)  # type: ignore[misc]
+CoverageFormat = enum.Enum("CoverageFormat", {name: name for name in COVERAGE_FORMATS}, type=str)  # type: ignore[misc]
 
 app = typer.Typer(
     name="journeykit",
@@ -185,6 +186,45 @@ def lint(
         _finish(command.show_settings(settings))
     check = CheckOptions(paths or ["."], _format(output_format), output, stdin_filename)
     _finish(command.lint(command.LintOptions(check, baseline, write_baseline, date), settings))
+
+
+@app.command()
+def coverage(
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        CoverageFormat,
+        typer.Option("--format", "-f", help="text, json, markdown (for pull requests and job summaries) or html."),
+    ] = CoverageFormat("text"),  # type: ignore[assignment]
+    output: OutputOption = None,
+    config: ConfigOption = None,
+    stdin_filename: StdinNameOption = None,
+    persona: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--persona", "-p", help="Only this persona (repeat for several)."),
+    ] = None,
+    stage: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--stage", "-s", help="Only this stage (repeat for several)."),
+    ] = None,
+    fail_under: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(help="Exit 1 when total coverage is below this percentage (also `fail-under` in configuration)."),
+    ] = None,
+) -> None:
+    """Show which persona x stage cells each map covers, and where the gaps are.
+
+    A cell is covered (an experience with touchpoints, an emotion and tasks), partial, unmapped (touchpoints
+    but no experience), missing, or not applicable. Exit 1 below --fail-under or when a map has errors.
+    """
+    from journeykit.commands import coverage as command
+    from journeykit.commands.check import CheckOptions
+
+    if fail_under is not None and not 0 <= fail_under <= 100:
+        raise UsageError("--fail-under must be a percentage from 0 to 100")
+    settings = _settings(config)
+    check = CheckOptions(paths or ["."], str(output_format.value), output, stdin_filename)
+    options = command.CoverageOptions(check, tuple(persona or ()), tuple(stage or ()), fail_under)
+    _finish(command.coverage(options, settings))
 
 
 @app.command()

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from journeykit.findings import Location
 from journeykit.model import Experience, Journey
 
 CellState = Literal["covered", "partial", "unmapped", "missing", "not-applicable"]
@@ -141,3 +142,38 @@ def _cell(persona: str, stage: str, experience: Experience | None, has_touchpoin
         evidenced=state == "covered" and bool(experience.evidence),
         experience=experience,
     )
+
+
+def gap_location(matrix: CoverageMatrix, cell: Cell) -> Location:
+    """Where to fix a gap: the experience of a partial cell; else the `experiences:` list, or the persona."""
+    journey = matrix.journey
+    if cell.experience is not None:
+        return cell.experience.origin.at()
+    if "experiences" in journey.source.data:
+        return journey.origin.at("experiences", key=True)
+    return journey.persona_origin(cell.persona).at()
+
+
+@dataclass(frozen=True)
+class CoverageReport:
+    """The matrices of every map checked (filtered by persona and stage), and their total."""
+
+    matrices: tuple[CoverageMatrix, ...]
+    fail_under: float | None = None
+
+    @property
+    def total(self) -> Ratio:
+        return sum((m.total for m in self.matrices), Ratio())
+
+    def shortfall(self) -> float | None:
+        """Percentage points below `fail_under`, or None when coverage is high enough (or unknown)."""
+        coverage = self.total.coverage
+        if self.fail_under is None or coverage is None:
+            return None
+        gap = self.fail_under - coverage * 100
+        return gap if gap > 1e-9 else None
+
+
+def percent(ratio: float | None, digits: int = 0) -> str:
+    """0.725 → '72%' (or '72.5%' with one digit); None → 'n/a'."""
+    return "n/a" if ratio is None else f"{ratio * 100:.{digits}f}%"

@@ -178,7 +178,7 @@ def test_catalog_with_errors_does_not_cause_unknown_references(project: Path) ->
     assert found[0].location.file == "shared.catalog.yaml"
 
 
-def test_map_personas_are_own_listed_and_referenced_catalog_personas(project: Path) -> None:
+def test_map_personas_follow_the_list_then_referenced_catalog_personas(project: Path) -> None:
     catalog = CATALOG.replace(
         "personas:\n", "personas:\n  - id: listed\n    name: Listed\n  - id: unused\n    name: Unused\n"
     )
@@ -188,8 +188,8 @@ def test_map_personas_are_own_listed_and_referenced_catalog_personas(project: Pa
     assert analysis.findings == []
     (journey,) = analysis.journeys
     assert [(p.id, p.from_catalog) for p in journey.personas] == [
-        ("own", False),
         ("listed", True),
+        ("own", False),
         ("deal-hunter", True),
     ]
     assert journey.persona_by_id["deal-hunter"].origin.file == "shared.catalog.yaml"

@@ -8,9 +8,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from journeykit.findings import Result, Severity
+
+if TYPE_CHECKING:
+    from journeykit.coverage import CoverageReport
 
 DIAGNOSTIC_FORMATS: dict[str, str] = {
     "text": "journeykit.reporters.text",
@@ -23,6 +26,14 @@ DIAGNOSTIC_FORMATS: dict[str, str] = {
 }
 """Formats for findings (validate, lint): name → module with `report(result, out, context)`."""
 
+COVERAGE_FORMATS: dict[str, str] = {
+    "text": "journeykit.reporters.coverage_text",
+    "json": "journeykit.reporters.coverage_json",
+    "markdown": "journeykit.reporters.coverage_markdown",
+    "html": "journeykit.reporters.coverage_html",
+}
+"""Formats for the coverage matrix: name → module with `report(coverage_report, out)`."""
+
 
 @dataclass(frozen=True, slots=True)
 class ReportContext:
@@ -33,6 +44,16 @@ class ReportContext:
 
 
 Reporter = Callable[[Result, TextIO, ReportContext], None]
+
+
+CoverageReporter = Callable[["CoverageReport", TextIO], None]
+
+
+def coverage_reporter(name: str) -> CoverageReporter:
+    """The `report` function of a coverage format; KeyError for an unknown name."""
+    module = importlib.import_module(COVERAGE_FORMATS[name])
+    report: CoverageReporter = module.report
+    return report
 
 
 def diagnostics_reporter(name: str) -> Reporter:

@@ -13,6 +13,7 @@ from journeykit.findings import Finding, Result, Severity, plural
 from journeykit.reporters import ReportContext
 from journeykit.rules.registry import all_rules
 
+LOG_WIDTH = 400
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -23,8 +24,12 @@ def clean(text: str) -> str:
 
 
 def console_for(out: TextIO) -> Console:
-    """Colour only on a terminal; rich honours NO_COLOR and FORCE_COLOR."""
-    return Console(
+    """Colour only on a terminal; rich honours NO_COLOR and FORCE_COLOR.
+
+    Off a terminal (CI logs, files) there is no width to respect, so tables are as wide as
+    their content instead of being cut at 80 columns.
+    """
+    console = Console(
         file=out,
         highlight=False,
         emoji=False,
@@ -32,6 +37,9 @@ def console_for(out: TextIO) -> Console:
         soft_wrap=True,
         no_color="NO_COLOR" in os.environ,
     )
+    if not console.is_terminal:
+        console.width = LOG_WIDTH
+    return console
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:

@@ -1,0 +1,60 @@
+"""Coverage as GitHub-flavoured Markdown, for pull-request comments and `$GITHUB_STEP_SUMMARY`."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TextIO
+
+from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, percent
+
+EMOJI: dict[CellState, str] = {
+    "covered": "🟩",
+    "partial": "🟨",
+    "unmapped": "🟥",
+    "missing": "⬛",
+    "not-applicable": "⬜",
+}
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]#!~|])")
+
+
+def cell_text(text: str) -> str:
+    """User text made inert inside a Markdown table cell: one line, HTML escaped, markup characters escaped."""
+    return _MARKUP.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def report(coverage: CoverageReport, out: TextIO) -> None:
+    total = coverage.total
+    out.write("## Journey map coverage\n\n")
+    out.write(
+        f"**{percent(total.coverage, 1)}** of applicable persona × stage cells covered, "
+        f"**{percent(total.evidence, 1)}** backed by evidence "
+        f"({total.covered} of {total.applicable} cells, {len(coverage.matrices)} maps).\n\n"
+    )
+    out.write("| map | coverage | evidenced | gaps |\n|---|---:|---:|---:|\n")
+    for matrix in coverage.matrices:
+        ratio = matrix.total
+        name = f"{cell_text(matrix.journey.title)} (`{matrix.journey.id}`)"
+        out.write(f"| {name} | {percent(ratio.coverage)} | {percent(ratio.evidence)} | {len(matrix.gaps())} |\n")
+    for matrix in coverage.matrices:
+        _matrix(out, matrix)
+    legend = " · ".join(f"{EMOJI[state]} {state}" for state in EMOJI)
+    out.write(f"\n{legend}\n")
+
+
+def _matrix(out: TextIO, matrix: CoverageMatrix) -> None:
+    journey = matrix.journey
+    stage_names = {s.id: s.name for s in journey.stages}
+    out.write(f"\n### {cell_text(journey.title)}\n\n`{journey.file}`\n\n")
+    out.write("| persona | " + " | ".join(cell_text(stage_names[s]) for s in matrix.stages) + " | coverage |\n")
+    out.write("|---|" + "|".join(":---:" for _ in matrix.stages) + "|---:|\n")
+    by_persona = matrix.by_persona()
+    for persona in matrix.personas:
+        cells = " | ".join(EMOJI[c.state] for c in matrix.row(persona))
+        name = cell_text(journey.persona_by_id[persona].name)
+        out.write(f"| {name} | {cells} | {percent(by_persona[persona].coverage)} |\n")
+    by_stage = matrix.by_stage()
+    stage_ratios = " | ".join(percent(by_stage[s].coverage) for s in matrix.stages)
+    out.write(f"| **coverage** | {stage_ratios} | **{percent(matrix.total.coverage)}** |\n")

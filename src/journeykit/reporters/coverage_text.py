@@ -1,0 +1,87 @@
+"""Coverage in the terminal: a table per map, symbols readable without colour, then the gaps."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, Ratio, gap_location, percent
+from journeykit.reporters.text import clean, console_for
+
+SYMBOLS: dict[CellState, tuple[str, str, str]] = {
+    # state: (unicode symbol, ascii symbol, style)
+    "covered": ("●", "#", "green"),
+    "partial": ("◐", "+", "yellow"),
+    "unmapped": ("○", "o", "red"),
+    "missing": ("✗", "x", "bold red"),
+    "not-applicable": ("–", "-", "dim"),
+}
+
+
+def report(coverage: CoverageReport, out: TextIO) -> None:
+    console = console_for(out)
+    ascii_only = not console.encoding.lower().startswith("utf")
+    for matrix in coverage.matrices:
+        console.print(_table(matrix, ascii_only))
+        _print_gaps(console, matrix)
+        console.print()
+    legend = "  ".join(f"{SYMBOLS[s][1 if ascii_only else 0]} {s}" for s in SYMBOLS)
+    console.print(Text(legend, style="dim"))
+    total = coverage.total
+    console.print(
+        Text(
+            f"Total: {percent(total.coverage, 1)} covered, {percent(total.evidence, 1)} evidenced "
+            f"({total.covered} of {total.applicable} applicable cells in {len(coverage.matrices)} maps).",
+            style="bold",
+        )
+    )
+
+
+def _table(matrix: CoverageMatrix, ascii_only: bool) -> Table:
+    journey = matrix.journey
+    table = Table(title=f"{clean(journey.title)} ({journey.file})", title_justify="left", header_style="bold")
+    table.add_column("persona")
+    names = {s.id: s.name for s in journey.stages}
+    for stage in matrix.stages:
+        table.add_column(clean(names[stage]), justify="center", no_wrap=True)
+    table.add_column("coverage", justify="right", no_wrap=True)
+    by_persona = matrix.by_persona()
+    for persona in matrix.personas:
+        cells = [_symbol(cell.state, ascii_only) for cell in matrix.row(persona)]
+        table.add_row(clean(journey.persona_by_id[persona].name), *cells, _ratio(by_persona[persona]))
+    by_stage = matrix.by_stage()
+    table.add_row(
+        Text("coverage", style="bold"), *(_ratio(by_stage[s]) for s in matrix.stages), _ratio(matrix.total, total=True)
+    )
+    return table
+
+
+def _symbol(state: CellState, ascii_only: bool) -> Text:
+    unicode_symbol, ascii_symbol, style = SYMBOLS[state]
+    return Text(ascii_symbol if ascii_only else unicode_symbol, style=style)
+
+
+def _ratio(ratio: Ratio, *, total: bool = False) -> Text:
+    text = percent(ratio.coverage, 1 if total else 0)
+    if ratio.applicable:
+        text += f" ({ratio.covered}/{ratio.applicable})"
+    return Text(text, style="bold" if total else "")
+
+
+def _print_gaps(console: Console, matrix: CoverageMatrix) -> None:
+    gaps = matrix.gaps()
+    if not gaps:
+        return
+    console.print(Text(f"Gaps ({len(gaps)}):", style="bold"))
+    for cell in gaps:
+        location = gap_location(matrix, cell)
+        if cell.state == "partial":
+            what = f"partial: lacks {', '.join(cell.lacks)}"
+        elif cell.state == "unmapped":
+            what = "unmapped: meets touchpoints here, but no experience"
+        else:
+            what = "missing: no experience, no touchpoint"
+        console.print(Text.assemble(f"  {location}  ", (f"{cell.persona} × {cell.stage}", "bold"), f"  {what}"))
