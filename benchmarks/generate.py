@@ -2,12 +2,13 @@
 
 journeykit has to stay fast on real repositories: hundreds of maps of a few dozen
 touchpoints each, and now and then one huge map. This script writes such a corpus so
-that ``journeykit validate`` (and later lint, coverage and render) can be timed and
+that ``journeykit validate``, ``lint`` and ``coverage`` (and later rendering) can be timed and
 profiled on inputs that look like the real thing rather than on toy files.
 
 Every map is a ``kind: journey`` file that is valid against
-``schemas/journeymap.schema.json`` and clean under the format's rules, so a benchmark
-run measures the checking itself and not the reporting of thousands of findings:
+``schemas/journeymap.schema.json`` and passes ``journeykit validate`` and ``journeykit lint``
+without a finding, so a benchmark run measures the checking itself and not the reporting
+of thousands of findings:
 
 - 4 to 8 ordered stages (discovery, research, comparison, purchase, fulfilment,
   onboarding, usage, support, renewal, advocacy, departure), about one per six
@@ -20,11 +21,13 @@ run measures the checking itself and not the reporting of thousands of findings:
   last stage end the flow; a few deliberate ``loops_to`` edges back to earlier stages;
 - one experience per persona and stage (tasks, questions, emotion, thoughts, evidence),
   with a pain point wherever the emotion is negative and an owned opportunity for
-  every pain point;
+  every pain point; every evidence item is cited;
 - interactions (about one per ten touchpoints) with all four trigger types, each
   with exactly the fields its type needs, on digital channels, aimed at personas who
-  meet a touchpoint in that stage, never two with the same channel, stage and trigger;
-- evidence dated within the year before 2026-11-01, and ``updated: 2026-10-15``.
+  meet a touchpoint in that stage, never two with the same channel, stage and trigger,
+  and never two day-of-use messages on the same day;
+- evidence dated within the year before 2026-11-01 (at most ten months back), and
+  ``updated: 2026-10-15``.
 
 The text comes from word lists picked with a seeded ``random.Random``: the same
 ``(index, touchpoints, seed)`` always gives the same bytes. Only the standard library
@@ -1465,9 +1468,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         total += len(data)
     elapsed = time.perf_counter() - started
     average = total / len(jobs) if jobs else 0
+    files = "file" if len(jobs) == 1 else "files"
+    stale = f"; removed {removed} stale *.journey.yaml" if removed else ""
     print(
-        f"wrote {len(jobs)} files, {total:,} bytes (average {average / 1024:.1f} KB) to {outdir} "
-        f"in {elapsed:.2f}s" + (f"; removed {removed} stale files" if removed else "")
+        f"wrote {len(jobs)} {files}, {total:,} bytes (average {average / 1024:.1f} KB) "
+        f"to {outdir} in {elapsed:.2f}s{stale}"
     )
     return 0
 
