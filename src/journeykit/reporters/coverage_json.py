@@ -24,7 +24,9 @@ def map_entry(matrix: CoverageMatrix) -> dict[str, Any]:
         "evidenced": total.evidence,
         "personas": {p: r.coverage for p, r in matrix.by_persona().items()},
         "stages": {s: r.coverage for s, r in matrix.by_stage().items()},
-        "cells": [{"persona": c.persona, "stage": c.stage, "state": c.state, "lacks": list(c.lacks)} for c in matrix.cells],
+        "cells": [
+            {"persona": c.persona, "stage": c.stage, "state": c.state, "lacks": list(c.lacks)} for c in matrix.cells
+        ],
     }
 
 

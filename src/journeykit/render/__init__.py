@@ -1,0 +1,1 @@
+"""Rendering: Graphviz diagrams (dot.py) and HTML reports built from view models (view.py, html.py)."""

@@ -1,0 +1,256 @@
+"""The journey as a Graphviz diagram: stages as ordered clusters, touchpoints as nodes, flow as edges.
+
+Node outlines show the channel's mode (digital: rounded; physical: square, double line;
+hybrid: dashed) and fills the channel's colour, explained by a legend. Every piece of user
+text goes into HTML-like labels through `html.escape`, or into plain attributes through
+`graphviz.escape`, so no map can inject DOT syntax.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import graphviz
+
+from journeykit.model import Journey, Metric, Stage, Touchpoint
+from journeykit.render.palette import ChannelColour, channel_colours
+
+FONT = "Helvetica,Arial,sans-serif"
+MODE_STYLES = {
+    "digital": {"shape": "box", "style": "rounded,filled", "peripheries": "1"},
+    "physical": {"shape": "box", "style": "filled", "peripheries": "2"},
+    "hybrid": {"shape": "box", "style": "rounded,filled,dashed", "peripheries": "1"},
+    None: {"shape": "box", "style": "filled", "peripheries": "1"},
+}
+MODE_LEGEND = {"digital": "rounded outline", "physical": "square, double outline", "hybrid": "dashed outline"}
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    """Which part of the map to draw, and whether to draw one lane per persona."""
+
+    personas: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    lanes: bool = False
+
+
+def dot_source(journey: Journey, options: DiagramOptions = DiagramOptions()) -> str:
+    return build_diagram(journey, options).source
+
+
+def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) -> graphviz.Digraph:
+    """The diagram of a map, restricted to the personas and stages asked for."""
+    graph = graphviz.Digraph(name=journey.id)
+    graph.attr(
+        rankdir="LR",
+        newrank="true",
+        compound="true",
+        fontname=FONT,
+        nodesep="0.18",
+        ranksep="0.35",
+        labelloc="b",
+        label=_legend(journey),
+    )
+    graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
+    graph.attr("edge", color="#4a5568", arrowsize="0.7")
+    colours = channel_colours(journey.channels)
+    stages = [s for s in journey.stages if not options.stages or s.id in options.stages]
+    visible = [t for t in journey.touchpoints if _wanted(t, options)]
+    if options.lanes:
+        personas = [p for p in journey.personas if not options.personas or p.id in options.personas]
+        # Graphviz stacks left-to-right clusters from the bottom up: define the lanes last to first
+        # so that they read top-down in the map's order.
+        for lane, persona in reversed(list(enumerate(personas))):
+            met = [t for t in visible if t.meets(persona.id)]
+            with graph.subgraph(name=f"cluster_lane_{lane}") as lane_graph:
+                lane_graph.attr(
+                    label=_html_label(persona.name, bold=True),
+                    labelloc="t",
+                    labeljust="l",
+                    style="filled",
+                    fillcolor="#ffffff",
+                    color="#a0aec0",
+                )
+                _draw(lane_graph, journey, stages, met, colours, prefix=f"p{lane}_")
+        for index in range(len(stages)):
+            with graph.subgraph() as same:
+                same.attr(rank="same")
+                for lane in range(len(personas)):
+                    same.node(f"p{lane}_stage_{index}")
+    else:
+        _draw(graph, journey, stages, visible, colours, prefix="")
+    return graph
+
+
+def _wanted(touchpoint: Touchpoint, options: DiagramOptions) -> bool:
+    if options.stages and touchpoint.stage not in options.stages:
+        return False
+    return not options.personas or any(touchpoint.meets(p) for p in options.personas)
+
+
+def _draw(
+    graph: graphviz.Digraph,
+    journey: Journey,
+    stages: Sequence[Stage],
+    touchpoints: Sequence[Touchpoint],
+    colours: dict[str, ChannelColour],
+    prefix: str,
+) -> None:
+    """Stage clusters in order, held in columns by an invisible chain of anchors, then the flow."""
+    node_ids = {t.id: f"{prefix}tp_{i}" for i, t in enumerate(touchpoints)}
+    stage_list = list(stages)
+    stage_position = {s.id: i for i, s in enumerate(stage_list)}
+    for index, stage in enumerate(stage_list):
+        with graph.subgraph(name=f"cluster_{prefix}stage_{index}") as cluster:
+            cluster.attr(
+                label=_html_label(stage.name, bold=True),
+                labelloc="t",
+                style="rounded,filled",
+                fillcolor="#f5f7fa",
+                color="#cbd2d9",
+                fontname=FONT,
+            )
+            cluster.node(f"{prefix}stage_{index}", label="", shape="point", style="invis", width="0", height="0")
+            for touchpoint in touchpoints:
+                if touchpoint.stage == stage.id:
+                    _touchpoint_node(cluster, journey, touchpoint, node_ids[touchpoint.id], colours, prefix)
+    for index in range(len(stage_list) - 1):
+        graph.edge(f"{prefix}stage_{index}", f"{prefix}stage_{index + 1}", style="invis", weight="10")
+    for touchpoint in touchpoints:
+        column = stage_position.get(touchpoint.stage)
+        if column is None:
+            continue
+        graph.edge(f"{prefix}stage_{column}", node_ids[touchpoint.id], style="invis", weight="0")
+        if column + 1 < len(stage_list):
+            graph.edge(node_ids[touchpoint.id], f"{prefix}stage_{column + 1}", style="invis", weight="0")
+    for touchpoint in touchpoints:
+        _flow_edges(graph, journey, touchpoint, node_ids)
+
+
+def _touchpoint_node(
+    graph: graphviz.Digraph,
+    journey: Journey,
+    touchpoint: Touchpoint,
+    node_id: str,
+    colours: dict[str, ChannelColour],
+    prefix: str,
+) -> None:
+    channel = journey.channel_by_id.get(touchpoint.channel or "")
+    colour = colours.get(channel.id) if channel else None
+    style = MODE_STYLES[channel.mode if channel else None]
+    graph.node(
+        node_id,
+        label=_touchpoint_label(journey, touchpoint),
+        id=f"{prefix}touchpoint-{touchpoint.id}",
+        tooltip=graphviz.escape(touchpoint.description or touchpoint.name),
+        fillcolor=colour.fill if colour else "#ffffff",
+        color=colour.border if colour else "#4a5568",
+        fontcolor="#1a202c",
+        **style,
+    )
+
+
+def _flow_edges(graph: graphviz.Digraph, journey: Journey, touchpoint: Touchpoint, node_ids: dict[str, str]) -> None:
+    here = journey.stage_index(touchpoint.stage)
+    for target in touchpoint.next:
+        if target in node_ids:
+            backward = journey.stage_index(journey.touchpoint_by_id[target].stage) < here
+            if backward:
+                graph.edge(
+                    node_ids[touchpoint.id], node_ids[target], constraint="false", style="dashed", color="#c53030"
+                )
+            else:
+                graph.edge(node_ids[touchpoint.id], node_ids[target])
+    for target in touchpoint.loops_to:
+        if target in node_ids:
+            graph.edge(
+                node_ids[touchpoint.id],
+                node_ids[target],
+                constraint="false",
+                style="dashed",
+                color="#718096",
+                label=_html_label("loop", size=9),
+            )
+
+
+# --- labels -----------------------------------------------------------------------------------------
+
+
+def escape_html_label(text: str) -> str:
+    """Text made literal inside a Graphviz HTML-like label."""
+    return html.escape(text, quote=True)
+
+
+def _lines(text: str, width: int) -> str:
+    return "<BR/>".join(escape_html_label(line) for line in textwrap.wrap(text, width) or [""])
+
+
+def _html_label(text: str, *, bold: bool = False, size: int | None = None) -> str:
+    body = escape_html_label(text)
+    if bold:
+        body = f"<B>{body}</B>"
+    if size:
+        body = f'<FONT POINT-SIZE="{size}">{body}</FONT>'
+    return f"<{body}>"
+
+
+def _touchpoint_label(journey: Journey, touchpoint: Touchpoint) -> str:
+    rows = [f"<TR><TD><B>{_lines(touchpoint.name, 26)}</B></TD></TR>"]
+    details = []
+    channel = journey.channel_by_id.get(touchpoint.channel or "")
+    if channel:
+        details.append(channel.name)
+    owner_id = touchpoint.owner or journey.touchpoint_owner
+    owner = journey.team_by_id.get(owner_id or "")
+    if owner:
+        details.append(f"owner: {owner.name}")
+    for detail in details:
+        rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_lines(detail, 32)}</FONT></TD></TR>')
+    for metric in touchpoint.metrics:
+        rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_lines(metric_text(metric), 34)}</FONT></TD></TR>')
+    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
+
+
+def format_number(value: float | None, unit: str | None) -> str:
+    """A metric value as people read it: ratios and percents as %, seconds with s."""
+    if value is None:
+        return "?"
+    if unit == "ratio":
+        return f"{value * 100:.3g}%"
+    if unit == "percent":
+        return f"{value:.3g}%"
+    if unit == "seconds":
+        return f"{value:g} s"
+    return f"{value:g}"
+
+
+def metric_text(metric: Metric) -> str:
+    """`Install rate: 12% (target 20%, below)` — words, not only colour, say how it stands."""
+    text = f"{metric.name}: {format_number(metric.value, metric.unit)}"
+    if metric.target is None:
+        return text
+    verdict = "misses" if metric.misses_target else "meets"
+    return f"{text} (target {format_number(metric.target, metric.unit)}, {verdict})"
+
+
+def _legend(journey: Journey) -> str:
+    colours = channel_colours(journey.channels)
+    used = {t.channel for t in journey.touchpoints}
+    rows = ['<TR><TD COLSPAN="3" ALIGN="LEFT"><B>Channels</B></TD></TR>']
+    for channel in journey.channels:
+        if channel.id not in used:
+            continue
+        colour = colours[channel.id]
+        rows.append(
+            f'<TR><TD BGCOLOR="{colour.fill}" BORDER="1" COLOR="{colour.border}" WIDTH="18"> </TD>'
+            f'<TD ALIGN="LEFT">{escape_html_label(channel.name)}</TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{channel.mode}: {MODE_LEGEND[channel.mode]}</FONT></TD></TR>'
+        )
+    rows.append(
+        '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">solid arrow: next step · '
+        "grey dashed: deliberate loop back · red dashed: step back into an earlier stage</FONT></TD></TR>"
+    )
+    return '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
