@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 DiagnosticFormat = enum.Enum("DiagnosticFormat", {name: name for name in DIAGNOSTIC_FORMATS}, type=str)  # type: ignore[misc]
 CoverageFormat = enum.Enum("CoverageFormat", {name: name for name in COVERAGE_FORMATS}, type=str)  # type: ignore[misc]
+TEXT_COVERAGE = CoverageFormat("text")
 
 app = typer.Typer(
     name="journeykit",
@@ -194,7 +195,7 @@ def coverage(
     output_format: Annotated[
         CoverageFormat,
         typer.Option("--format", "-f", help="text, json, markdown (for pull requests and job summaries) or html."),
-    ] = CoverageFormat("text"),  # type: ignore[assignment]
+    ] = TEXT_COVERAGE,
     output: OutputOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
@@ -225,6 +226,65 @@ def coverage(
     check = CheckOptions(paths or ["."], str(output_format.value), output, stdin_filename)
     options = command.CoverageOptions(check, tuple(persona or ()), tuple(stage or ()), fail_under)
     _finish(command.coverage(options, settings))
+
+
+@app.command()
+def render(
+    paths: PathsArgument = None,
+    outdir: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory to write the reports and diagrams to.")
+    ] = ...,  # type: ignore[assignment]
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help="Comma-separated: html, svg, png, pdf, dot (default: html).")
+    ] = "html",
+    persona: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--persona", "-p", help="Only this persona (repeat for several)."),
+    ] = None,
+    stage: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--stage", "-s", help="Only this stage (repeat for several)."),
+    ] = None,
+    lanes: Annotated[bool, typer.Option(help="Draw one lane per persona in the diagram.")] = False,
+    template_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="Directory of templates that override the built-in ones by name (see docs/templates.md)."),
+    ] = None,
+    allow_inside_input: Annotated[
+        bool, typer.Option(help="Allow the output directory inside a directory that is searched for maps.")
+    ] = False,
+    as_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today)."),
+    ] = None,
+    config: ConfigOption = None,
+    stdin_filename: StdinNameOption = None,
+) -> None:
+    """Render each map as a Graphviz diagram and a self-contained HTML report, with an index page.
+
+    Maps with errors are not rendered: their findings are printed and the exit code is 1.
+    svg, png, pdf and html need Graphviz's `dot`; dot output does not.
+    """
+    from journeykit.commands import render as command
+    from journeykit.commands.check import CheckOptions
+
+    try:
+        date = None if as_of is None else datetime.date.fromisoformat(as_of)
+    except ValueError as error:
+        raise UsageError(f"--as-of: {error}") from None
+    settings = _settings(config)
+    options = command.RenderOptions(
+        check=CheckOptions(paths or ["."], "text", None, stdin_filename),
+        outdir=outdir,
+        formats=command.parse_formats(formats),
+        personas=tuple(persona or ()),
+        stages=tuple(stage or ()),
+        lanes=lanes,
+        template_dir=template_dir,
+        allow_inside_input=allow_inside_input,
+        as_of=date,
+    )
+    _finish(command.render(options, settings))
 
 
 @app.command()

@@ -92,10 +92,8 @@ def _walk(top: Path, excluded: _ExcludePatterns) -> Iterator[Path]:
         ignores = ignores.entering(here.resolve())
         kept = []
         for name in sorted(dirnames):
-            child = here / name
-            if name.startswith(".") or ignores.ignores(child.resolve(), is_dir=True) or excluded.matches(child, True):
-                continue
-            kept.append(name)
+            if not _skips_directory((here / name).resolve(), ignores, excluded):
+                kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
             if not (is_map_name(name) or is_catalog_name(name)):
@@ -173,6 +171,27 @@ class _ExcludePatterns:
         except ValueError:
             return False
         return bool(self.spec.match_file(relative + "/" if is_dir else relative))
+
+
+def walk_skips(top: Path, path: Path, exclude: Sequence[str] = (), exclude_root: Path | None = None) -> bool:
+    """Whether searching `top` for maps would skip the directory `path` below it (dot-directory, ignored, excluded)."""
+    top, path = top.resolve(), path.resolve()
+    excluded = _ExcludePatterns(exclude, exclude_root or Path.cwd())
+    ignores = _GitIgnores.above(top)
+    current = top
+    for part in path.relative_to(top).parts:
+        ignores = ignores.entering(current)
+        current = current / part
+        if _skips_directory(current, ignores, excluded):
+            return True
+    return False
+
+
+def _skips_directory(directory: Path, ignores: _GitIgnores, excluded: _ExcludePatterns) -> bool:
+    """The walk skips dot-directories, git-ignored ones and configured exclusions (`directory` is resolved)."""
+    return (
+        directory.name.startswith(".") or ignores.ignores(directory, is_dir=True) or excluded.matches(directory, True)
+    )
 
 
 # --- project root and catalog visibility ---------------------------------------------------------

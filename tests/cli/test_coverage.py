@@ -38,7 +38,9 @@ def test_json_has_the_contract_shape(project: Path, jk: Jk) -> None:
     assert entry["coverage"] == 2 / 14
     assert entry["personas"]["covered"] == 2 / 3
     assert entry["stages"] == {"discovery": 1 / 5, "research": 1 / 4, "purchase": 0.0}
-    assert {"persona": "partial", "stage": "research", "state": "partial", "lacks": ["emotion", "tasks"]} in entry["cells"]
+    assert {"persona": "partial", "stage": "research", "state": "partial", "lacks": ["emotion", "tasks"]} in entry[
+        "cells"
+    ]
     assert {c["state"] for c in entry["cells"]} == {"covered", "partial", "unmapped", "missing", "not-applicable"}
     assert document["total"] == {"coverage": 2 / 14, "evidenced": 1 / 14, "covered": 2, "applicable": 14}
 
@@ -73,7 +75,9 @@ def test_fail_under_from_configuration(project: Path, jk: Jk) -> None:
 
 def test_filters(project: Path, jk: Jk) -> None:
     write(project, {"grid.journey.yaml": GRID})
-    document = json.loads(jk("coverage", "-f", "json", "--persona", "covered", "-s", "research", "-s", "purchase").stdout)
+    document = json.loads(
+        jk("coverage", "-f", "json", "--persona", "covered", "-s", "research", "-s", "purchase").stdout
+    )
     (entry,) = document["maps"]
     assert [(c["persona"], c["stage"]) for c in entry["cells"]] == [("covered", "research"), ("covered", "purchase")]
     assert entry["coverage"] == 0.5

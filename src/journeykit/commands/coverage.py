@@ -13,7 +13,7 @@ from journeykit.errors import UsageError
 from journeykit.findings import Severity
 from journeykit.model import Journey
 from journeykit.output import open_output
-from journeykit.reporters import coverage_reporter
+from journeykit.reporters import ReportContext, coverage_reporter
 from journeykit.reporters.concise import report as concise_report
 
 
@@ -51,7 +51,7 @@ def coverage(options: CoverageOptions, settings: Settings) -> int:
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors:
         result.findings = errors
-        concise_report(result, sys.stderr, None)  # type: ignore[arg-type]
+        concise_report(result, sys.stderr, ReportContext("coverage"))
     fail_under = options.fail_under if options.fail_under is not None else settings.fail_under
     report = CoverageReport(tuple(matrices(analysis.journeys, options.personas, options.stages)), fail_under)
     with open_output(options.check.output) as out:

@@ -38,7 +38,8 @@ class DiagramOptions:
 
 
 def dot_source(journey: Journey, options: DiagramOptions = DiagramOptions()) -> str:
-    return build_diagram(journey, options).source
+    source: str = build_diagram(journey, options).source
+    return source
 
 
 def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) -> graphviz.Digraph:

@@ -1,0 +1,61 @@
+"""Running Graphviz's `dot`: found on PATH, run with a timeout, its SVG prepared for inlining."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+from journeykit.errors import UsageError
+
+INSTALL_HINT = (
+    "install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), `sudo dnf install graphviz` (Fedora), "
+    "`brew install graphviz` (macOS), `choco install graphviz` (Windows); `--format dot` works without it"
+)
+DOT_FORMATS = {"svg": "svg", "png": "png", "pdf": "pdf"}
+
+
+class GraphvizMissingError(UsageError):
+    def __init__(self) -> None:
+        super().__init__(f"Graphviz's `dot` was not found on PATH: {INSTALL_HINT}")
+
+
+class GraphvizFailedError(UsageError):
+    """`dot` ran but failed or timed out."""
+
+
+def find_dot() -> str:
+    dot = shutil.which("dot")
+    if dot is None:
+        raise GraphvizMissingError()
+    return dot
+
+
+def run_dot(dot: str, source: str, output_format: str, timeout: float = 120.0) -> bytes:
+    """Lay out and draw `source` in one of DOT_FORMATS."""
+    try:
+        completed = subprocess.run(
+            [dot, f"-T{DOT_FORMATS[output_format]}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise GraphvizFailedError(f"dot took longer than {timeout:g} s; the diagram is too large to lay out") from None
+    except OSError as error:
+        raise GraphvizFailedError(f"could not run {dot}: {error}") from None
+    if completed.returncode != 0:
+        detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GraphvizFailedError(f"dot failed ({completed.returncode}): {detail[-1] if detail else 'no message'}")
+    return completed.stdout
+
+
+_PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def inline_svg(svg: bytes, labelled_by: str) -> str:
+    """Graphviz's SVG without XML prolog, doctype and comments, labelled for assistive technology."""
+    text = _COMMENTS.sub("", _PROLOG.sub("", svg.decode("utf-8")))
+    return text.replace("<svg", f'<svg role="img" aria-labelledby="{labelled_by}"', 1).strip()

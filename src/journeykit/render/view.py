@@ -1,0 +1,745 @@
+"""View models for the HTML templates: plain, pre-formatted data built once from the model.
+
+Templates receive only these dataclasses and loop over them; every label, CSS class, link
+and number is decided here, where it can be typed and tested.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from journeykit import __version__
+from journeykit.coverage import CellState, CoverageMatrix, Ratio, percent
+from journeykit.findings import Finding, Severity, plural
+from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint
+from journeykit.render.dot import format_number, metric_text
+from journeykit.render.palette import channel_colours
+
+EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
+STATE_SYMBOLS: dict[CellState, str] = {
+    "covered": "●",
+    "partial": "◐",
+    "unmapped": "○",
+    "missing": "✗",
+    "not-applicable": "–",
+}
+TRIGGER_GROUPS = (
+    ("day_of_use", "Day of use"),
+    ("behavior", "After a behaviour"),
+    ("event", "On an external event"),
+    ("schedule", "On a schedule"),
+)
+
+
+def safe_href(link: str | None) -> str | None:
+    """The link if it is http, https, mailto or relative (no scheme); None otherwise."""
+    if not link or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link):
+        return None
+    scheme = urlsplit(link).scheme.lower()
+    return link if scheme in ("", "http", "https", "mailto") else None
+
+
+def anchor(kind: str, item_id: str) -> str:
+    return f"{kind}-{item_id}"
+
+
+def emotion_text(emotion: int | None) -> str:
+    if emotion is None:
+        return "not recorded"
+    return f"{emotion:+d} ({EMOTION_WORDS[emotion]})" if emotion else f"0 ({EMOTION_WORDS[0]})"
+
+
+@dataclass(frozen=True)
+class Chip:
+    label: str
+    fill: str
+    border: str
+    title: str
+
+
+@dataclass(frozen=True)
+class TouchpointChip:
+    name: str
+    anchor: str
+    channel: Chip | None
+
+
+@dataclass(frozen=True)
+class PainView:
+    id: str
+    text: str
+    severity: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class OpportunityView:
+    id: str
+    text: str
+    owner: str | None
+    addresses: tuple[tuple[str, str], ...]
+    """(pain point text, anchor) pairs."""
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    label: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class CellView:
+    stage: str
+    state: CellState
+    state_label: str
+    touchpoints: tuple[TouchpointChip, ...] = ()
+    tasks: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    thoughts: str | None = None
+    influences: tuple[str, ...] = ()
+    emotion: int | None = None
+    emotion_text: str = "not recorded"
+    pain_points: tuple[PainView, ...] = ()
+    opportunities: tuple[OpportunityView, ...] = ()
+    evidence: tuple[EvidenceRef, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    x: int
+    y: int
+    label: str
+
+
+@dataclass(frozen=True)
+class EmotionCurve:
+    """An SVG polyline across the stage columns: x is the column centre, y the emotion (-2..+2)."""
+
+    width: int
+    height: int
+    segments: tuple[str, ...]
+    points: tuple[CurvePoint, ...]
+    gridlines: tuple[tuple[int, str], ...]
+    description: str
+
+    COLUMN = 100
+    TOP = 10
+    STEP = 20
+
+    @classmethod
+    def of(cls, persona_name: str, stage_names: Sequence[str], emotions: Sequence[int | None]) -> EmotionCurve:
+        def y(emotion: int) -> int:
+            return cls.TOP + (2 - emotion) * cls.STEP
+
+        points: list[CurvePoint] = []
+        segments: list[str] = []
+        current: list[str] = []
+        for index, (name, emotion) in enumerate(zip(stage_names, emotions, strict=True)):
+            if emotion is None:
+                if current:
+                    segments.append(" ".join(current))
+                current = []
+                continue
+            x = index * cls.COLUMN + cls.COLUMN // 2
+            points.append(CurvePoint(x, y(emotion), f"{name}: {emotion_text(emotion)}"))
+            current.append(f"{x},{y(emotion)}")
+        if current:
+            segments.append(" ".join(current))
+        described = "; ".join(f"{name}: {emotion_text(e)}" for name, e in zip(stage_names, emotions, strict=True))
+        return cls(
+            width=max(len(stage_names), 1) * cls.COLUMN,
+            height=2 * cls.TOP + 4 * cls.STEP,
+            segments=tuple(segments),
+            points=tuple(points),
+            gridlines=tuple((y(e), f"{e:+d}") for e in (2, 1, 0, -1, -2)),
+            description=f"Emotion of {persona_name} by stage. {described}.",
+        )
+
+
+@dataclass(frozen=True)
+class PersonaLane:
+    id: str
+    name: str
+    description: str | None
+    goals: tuple[str, ...]
+    frustrations: tuple[str, ...]
+    source: str
+    cells: tuple[CellView, ...]
+    curve: EmotionCurve
+    coverage: str
+
+
+@dataclass(frozen=True)
+class StageView:
+    id: str
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    state: CellState
+    symbol: str
+    label: str
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    name: str
+    cells: tuple[HeatCell, ...]
+    ratio: str
+
+
+@dataclass(frozen=True)
+class HeatmapView:
+    title: str
+    stages: tuple[str, ...]
+    rows: tuple[HeatRow, ...]
+    stage_ratios: tuple[str, ...]
+    total: str
+    evidenced: str
+    legend: tuple[tuple[CellState, str], ...] = tuple(STATE_SYMBOLS.items())
+
+
+@dataclass(frozen=True)
+class InteractionView:
+    id: str
+    name: str
+    when: str
+    type: str | None
+    channel: Chip | None
+    stage: str
+    audience: str
+    message: str | None
+    goal: str | None
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    title: str
+    interactions: tuple[InteractionView, ...]
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    touchpoint: str
+    anchor: str
+    stage: str
+    name: str
+    value: str
+    target: str
+    status: str
+    status_class: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    id: str
+    anchor: str
+    type: str
+    title: str
+    date: str
+    summary: str | None
+    href: str | None
+    link_text: str | None
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    location: str
+    line: int
+    code: str
+    severity: str
+    message: str
+    hint: str | None
+    source_line: str
+
+
+@dataclass(frozen=True)
+class FlowRow:
+    """A touchpoint as text: where it leads, and its service-blueprint lanes."""
+
+    name: str
+    anchor: str
+    stage: str
+    channel: str
+    owner: str | None
+    next: tuple[str, ...]
+    loops: tuple[str, ...]
+    frontstage: tuple[str, ...]
+    backstage: tuple[str, ...]
+    support: tuple[str, ...]
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything report.html.j2 shows about one map."""
+
+    id: str
+    title: str
+    description: str | None
+    file: str
+    owner: str | None
+    updated: str | None
+    review: str
+    tags: tuple[str, ...]
+    stages: tuple[StageView, ...]
+    lanes: tuple[PersonaLane, ...]
+    heatmap: HeatmapView
+    timeline: tuple[TimelineGroup, ...]
+    metrics: tuple[MetricRow, ...]
+    evidence: tuple[EvidenceRow, ...]
+    findings: tuple[FindingRow, ...]
+    finding_counts: tuple[tuple[str, str], ...]
+    """(severity, `2 warnings`) for each severity."""
+    channels: tuple[Chip, ...]
+    flows: tuple[FlowRow, ...]
+    diagram_svg: str | None
+    diagram_description: str
+    generator: str
+    generated: str
+    filters: str | None = None
+    index_href: str | None = None
+
+
+def build_report(
+    journey: Journey,
+    matrix: CoverageMatrix,
+    findings: Sequence[Finding],
+    *,
+    today: datetime.date,
+    diagram_svg: str | None = None,
+    sources: dict[str, str] | None = None,
+    filters: str | None = None,
+    index_href: str | None = None,
+) -> ReportView:
+    """The view of one map, limited to the personas and stages of `matrix` (already filtered)."""
+    chips = _channel_chips(journey)
+    stage_names = {s.id: s.name for s in journey.stages}
+    stages = tuple(StageView(s.id, s.name, s.description) for s in journey.stages if s.id in matrix.stages)
+    lanes = tuple(_lane(journey, matrix, journey.persona_by_id[p], chips) for p in matrix.personas)
+    visible_stages = set(matrix.stages)
+    touchpoints = [t for t in journey.touchpoints if t.stage in visible_stages]
+    return ReportView(
+        id=journey.id,
+        title=journey.title,
+        description=journey.description,
+        file=journey.file,
+        owner=_team_name(journey, journey.owner),
+        updated=journey.updated.isoformat() if journey.updated else None,
+        review=_review_text(journey.updated, today),
+        tags=journey.tags,
+        stages=stages,
+        lanes=lanes,
+        heatmap=heatmap(matrix, title=journey.title),
+        timeline=_timeline(journey, chips, stage_names, visible_stages, set(matrix.personas)),
+        metrics=tuple(_metric_rows(journey, touchpoints, stage_names)),
+        evidence=tuple(_evidence_rows(journey, today)),
+        findings=tuple(_finding_rows(findings, sources or {})),
+        finding_counts=tuple((label, plural(count, label)) for label, count in _counts(findings).items()),
+        channels=tuple(chips[c.id] for c in journey.channels if any(t.channel == c.id for t in journey.touchpoints)),
+        flows=tuple(_flows(journey, touchpoints, chips, stage_names)),
+        diagram_svg=diagram_svg,
+        diagram_description=_diagram_description(journey, touchpoints, stages),
+        generator=f"journeykit {__version__}",
+        generated=today.isoformat(),
+        filters=filters,
+        index_href=index_href,
+    )
+
+
+def heatmap(matrix: CoverageMatrix, *, title: str) -> HeatmapView:
+    journey = matrix.journey
+    names = {s.id: s.name for s in journey.stages}
+    by_persona = matrix.by_persona()
+    by_stage = matrix.by_stage()
+    rows = []
+    for persona in matrix.personas:
+        cells = tuple(
+            HeatCell(c.state, STATE_SYMBOLS[c.state], _state_label(c.state, c.lacks)) for c in matrix.row(persona)
+        )
+        rows.append(HeatRow(journey.persona_by_id[persona].name, cells, _ratio_text(by_persona[persona])))
+    total = matrix.total
+    return HeatmapView(
+        title=title,
+        stages=tuple(names[s] for s in matrix.stages),
+        rows=tuple(rows),
+        stage_ratios=tuple(_ratio_text(by_stage[s]) for s in matrix.stages),
+        total=_ratio_text(total, digits=1),
+        evidenced=percent(total.evidence, 1),
+    )
+
+
+# --- pieces ---------------------------------------------------------------------------------------
+
+
+def _channel_chips(journey: Journey) -> dict[str, Chip]:
+    colours = channel_colours(journey.channels)
+    return {
+        c.id: Chip(c.name, colours[c.id].fill, colours[c.id].border, f"{c.name} ({c.mode})") for c in journey.channels
+    }
+
+
+def _team_name(journey: Journey, team_id: str | None) -> str | None:
+    if team_id is None:
+        return None
+    team = journey.team_by_id.get(team_id)
+    return team.name if team else team_id
+
+
+def _state_label(state: CellState, lacks: Sequence[str]) -> str:
+    if state == "partial":
+        return f"partial: lacks {', '.join(lacks)}"
+    return {
+        "covered": "covered",
+        "unmapped": "unmapped: touchpoints but no experience",
+        "missing": "missing: no experience, no touchpoint",
+        "not-applicable": "not applicable",
+    }[state]
+
+
+def _ratio_text(ratio: Ratio, digits: int = 0) -> str:
+    return percent(ratio.coverage, digits) + (f" ({ratio.covered}/{ratio.applicable})" if ratio.applicable else "")
+
+
+def _lane(journey: Journey, matrix: CoverageMatrix, persona: Persona, chips: dict[str, Chip]) -> PersonaLane:
+    cells = []
+    emotions: list[int | None] = []
+    stage_names = []
+    for cell in matrix.row(persona.id):
+        experience = cell.experience
+        stage_names.append(journey.stage_by_id[cell.stage].name)
+        emotions.append(experience.emotion if experience is not None and experience.applicable else None)
+        cells.append(_cell_view(journey, cell.stage, cell.state, cell.lacks, experience, chips))
+    source = f"from the catalog {persona.origin.file}" if persona.from_catalog else "defined in this map"
+    return PersonaLane(
+        id=persona.id,
+        name=persona.name,
+        description=persona.description,
+        goals=persona.goals,
+        frustrations=persona.frustrations,
+        source=source,
+        cells=tuple(cells),
+        curve=EmotionCurve.of(persona.name, stage_names, emotions),
+        coverage=_ratio_text(matrix.by_persona()[persona.id]),
+    )
+
+
+def _cell_view(
+    journey: Journey,
+    stage: str,
+    state: CellState,
+    lacks: Sequence[str],
+    experience: Experience | None,
+    chips: dict[str, Chip],
+) -> CellView:
+    label = _state_label(state, lacks)
+    if experience is None:
+        return CellView(stage, state, label)
+    if not experience.applicable:
+        return CellView(stage, state, label, reason=experience.reason)
+    pains = journey.pain_points
+    return CellView(
+        stage=stage,
+        state=state,
+        state_label=label,
+        touchpoints=tuple(_touchpoint_chip(journey, t, chips) for t in experience.touchpoints),
+        tasks=experience.tasks,
+        questions=experience.questions,
+        thoughts=experience.thoughts,
+        influences=experience.influences,
+        emotion=experience.emotion,
+        emotion_text=emotion_text(experience.emotion),
+        pain_points=tuple(
+            PainView(p.id, p.text, p.severity or "unrated", anchor("pain", p.id))
+            for p in sorted(experience.pain_points, key=lambda p: -SEVERITY_ORDER.get(p.severity or "", 0))
+        ),
+        opportunities=tuple(
+            OpportunityView(
+                o.id,
+                o.text,
+                _team_name(journey, o.owner),
+                tuple((pains[a][0].text, anchor("pain", a)) for a in o.addresses if a in pains),
+            )
+            for o in experience.opportunities
+        ),
+        evidence=tuple(_evidence_ref(journey, e) for e in experience.evidence),
+    )
+
+
+def _touchpoint_chip(journey: Journey, touchpoint_id: str, chips: dict[str, Chip]) -> TouchpointChip:
+    touchpoint = journey.touchpoint_by_id.get(touchpoint_id)
+    if touchpoint is None:
+        return TouchpointChip(touchpoint_id, anchor("touchpoint", touchpoint_id), None)
+    return TouchpointChip(touchpoint.name, anchor("touchpoint", touchpoint.id), chips.get(touchpoint.channel or ""))
+
+
+def _evidence_ref(journey: Journey, evidence_id: str) -> EvidenceRef:
+    item = journey.evidence_by_id.get(evidence_id)
+    label = (item.title or item.summary or item.id) if item else evidence_id
+    return EvidenceRef(label, anchor("evidence", evidence_id))
+
+
+def _review_text(updated: datetime.date | None, today: datetime.date) -> str:
+    if updated is None:
+        return "no review date"
+    days = (today - updated).days
+    if days < 0:
+        return f"review dated {-days} days in the future"
+    return "reviewed today" if days == 0 else f"reviewed {days} day{'s' if days != 1 else ''} ago"
+
+
+def _timeline(
+    journey: Journey,
+    chips: dict[str, Chip],
+    stage_names: dict[str, str],
+    stages: set[str],
+    personas: set[str],
+) -> tuple[TimelineGroup, ...]:
+    wanted = [
+        i
+        for i in journey.interactions
+        if i.stage in stages and (i.personas is None or not personas.isdisjoint(i.personas))
+    ]
+    groups = []
+    for trigger_type, title in TRIGGER_GROUPS:
+        members = [i for i in wanted if i.trigger.type == trigger_type]
+        if trigger_type == "day_of_use":
+            members.sort(key=lambda i: (i.trigger.day if i.trigger.day is not None else 10**9, i.id))
+        if members:
+            groups.append(
+                TimelineGroup(title, tuple(_interaction_view(journey, i, chips, stage_names) for i in members))
+            )
+    return tuple(groups)
+
+
+def _interaction_view(
+    journey: Journey, interaction: Interaction, chips: dict[str, Chip], stage_names: dict[str, str]
+) -> InteractionView:
+    if interaction.personas is None:
+        audience = "every persona"
+    else:
+        audience = ", ".join(
+            journey.persona_by_id[p].name if p in journey.persona_by_id else p for p in interaction.personas
+        )
+    return InteractionView(
+        id=interaction.id,
+        name=interaction.name,
+        when=interaction.trigger.describe(),
+        type=interaction.type,
+        channel=chips.get(interaction.channel),
+        stage=stage_names.get(interaction.stage, interaction.stage),
+        audience=audience,
+        message=interaction.message,
+        goal=interaction.goal,
+    )
+
+
+def _metric_rows(
+    journey: Journey, touchpoints: Iterable[Touchpoint], stage_names: dict[str, str]
+) -> Iterable[MetricRow]:
+    for touchpoint in touchpoints:
+        for metric in touchpoint.metrics:
+            if metric.target is None:
+                status, css = "no target", "neutral"
+            elif metric.misses_target:
+                status, css = "misses target", "misses"
+            else:
+                status, css = "meets target", "meets"
+            yield MetricRow(
+                touchpoint=touchpoint.name,
+                anchor=anchor("touchpoint", touchpoint.id),
+                stage=stage_names.get(touchpoint.stage, touchpoint.stage),
+                name=metric.name,
+                value=format_number(metric.value, metric.unit),
+                target=format_number(metric.target, metric.unit) if metric.target is not None else "—",
+                status=status + (" (lower is better)" if metric.better == "lower" else ""),
+                status_class=css,
+                summary=metric_text(metric),
+            )
+
+
+def _evidence_rows(journey: Journey, today: datetime.date) -> Iterable[EvidenceRow]:
+    for item in journey.evidence:
+        href = safe_href(item.link)
+        date = item.date.isoformat() if item.date else "undated"
+        if item.date:
+            date += f" ({(today - item.date).days} days ago)"
+        yield EvidenceRow(
+            id=item.id,
+            anchor=anchor("evidence", item.id),
+            type=item.type,
+            title=item.title or item.id,
+            date=date,
+            summary=item.summary,
+            href=href,
+            link_text=item.link if href else None,
+        )
+
+
+def _finding_rows(findings: Sequence[Finding], sources: dict[str, str]) -> Iterable[FindingRow]:
+    lines: dict[str, list[str]] = {}
+    for finding in sorted(findings, key=Finding.sort_key):
+        loc = finding.location
+        if loc.file not in lines:
+            lines[loc.file] = sources.get(loc.file, "").splitlines()
+        text = lines[loc.file]
+        source_line = text[loc.line - 1] if 0 < loc.line <= len(text) else ""
+        yield FindingRow(
+            str(loc),
+            loc.line,
+            finding.code,
+            finding.severity.label,
+            finding.message,
+            finding.hint,
+            source_line.rstrip(),
+        )
+
+
+def _counts(findings: Sequence[Finding]) -> dict[str, int]:
+    counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
+    for finding in findings:
+        counts[finding.severity.label] += 1
+    return counts
+
+
+def _flows(
+    journey: Journey, touchpoints: Sequence[Touchpoint], chips: dict[str, Chip], stage_names: dict[str, str]
+) -> Iterable[FlowRow]:
+    names = {t.id: t.name for t in journey.touchpoints}
+    for touchpoint in touchpoints:
+        chip = chips.get(touchpoint.channel or "")
+        yield FlowRow(
+            name=touchpoint.name,
+            anchor=anchor("touchpoint", touchpoint.id),
+            stage=stage_names.get(touchpoint.stage, touchpoint.stage),
+            channel=chip.title if chip else "no channel",
+            owner=_team_name(journey, touchpoint.owner or journey.touchpoint_owner),
+            next=tuple(names.get(n, n) for n in touchpoint.next),
+            loops=tuple(names.get(n, n) for n in touchpoint.loops_to),
+            frontstage=touchpoint.frontstage,
+            backstage=touchpoint.backstage,
+            support=touchpoint.support,
+            events=touchpoint.events,
+        )
+
+
+def _diagram_description(journey: Journey, touchpoints: Sequence[Touchpoint], stages: Sequence[StageView]) -> str:
+    edges = sum(len(t.next) + len(t.loops_to) for t in touchpoints)
+    return (
+        f"Flow diagram of {journey.title}: {len(touchpoints)} touchpoints in {len(stages)} stages "
+        f"({', '.join(s.name for s in stages)}), joined by {edges} steps. "
+        "The touchpoints table lists the same flow as text."
+    )
+
+
+# --- the index page ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    title: str
+    id: str
+    file: str
+    href: str | None
+    owner: str | None
+    updated: str | None
+    review: str
+    coverage: str
+    evidenced: str
+    counts: dict[str, int]
+    rendered: bool
+
+
+@dataclass(frozen=True)
+class PersonaEntry:
+    name: str
+    id: str
+    source: str
+    maps: tuple[tuple[str, str | None], ...]
+    """(map title, href) pairs."""
+
+
+@dataclass(frozen=True)
+class IndexView:
+    title: str
+    maps: tuple[IndexEntry, ...]
+    personas: tuple[PersonaEntry, ...]
+    total: str
+    generator: str
+    generated: str
+    failed: tuple[str, ...] = field(default=())
+
+
+def build_index(
+    entries: Sequence[tuple[Journey, str | None, Sequence[Finding]]],
+    failed_files: Sequence[str],
+    *,
+    today: datetime.date,
+) -> IndexView:
+    """Every map with its report link (None when not rendered), and each persona once with its maps."""
+    maps = []
+    personas: dict[int, tuple[Persona, list[tuple[str, str | None]]]] = {}
+    total = Ratio()
+    for journey, href, findings in entries:
+        matrix = journey.coverage
+        total = total + matrix.total
+        maps.append(
+            IndexEntry(
+                title=journey.title,
+                id=journey.id,
+                file=journey.file,
+                href=href,
+                owner=_team_name(journey, journey.owner),
+                updated=journey.updated.isoformat() if journey.updated else None,
+                review=_review_text(journey.updated, today),
+                coverage=_ratio_text(matrix.total),
+                evidenced=percent(matrix.total.evidence),
+                counts=_counts(findings),
+                rendered=href is not None,
+            )
+        )
+        for persona in journey.personas:
+            # Catalog personas are one object shared by every map that uses them: key by identity.
+            personas.setdefault(id(persona), (persona, []))[1].append((journey.title, href))
+    persona_entries = tuple(
+        PersonaEntry(
+            p.name,
+            p.id,
+            f"catalog {p.origin.file}" if p.from_catalog else f"map {p.origin.file}",
+            tuple(maps_of),
+        )
+        for p, maps_of in sorted(personas.values(), key=lambda item: (item[0].name.lower(), item[0].origin.file))
+    )
+    return IndexView(
+        title="Journey maps",
+        maps=tuple(maps),
+        personas=persona_entries,
+        total=_ratio_text(total, digits=1),
+        generator=f"journeykit {__version__}",
+        generated=today.isoformat(),
+        failed=tuple(failed_files),
+    )
+
+
+@dataclass(frozen=True)
+class CoveragePageView:
+    """What coverage.html.j2 shows: each map's heatmap and the total."""
+
+    total: str
+    evidenced: str
+    maps: tuple[HeatmapView, ...]
+
+
+def build_coverage_page(matrices: Sequence[CoverageMatrix], total: Ratio) -> CoveragePageView:
+    return CoveragePageView(
+        total=_ratio_text(total, digits=1),
+        evidenced=percent(total.evidence, 1),
+        maps=tuple(heatmap(m, title=m.journey.title) for m in matrices),
+    )

@@ -1,0 +1,15 @@
+"""Coverage as a standalone HTML heatmap page, from the same templates as the reports."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from journeykit import __version__
+from journeykit.coverage import CoverageReport
+from journeykit.render import html
+from journeykit.render.view import build_coverage_page
+
+
+def report(coverage: CoverageReport, out: TextIO) -> None:
+    page = build_coverage_page(coverage.matrices, coverage.total)
+    out.write(html.render("coverage.html.j2", coverage=page, generator=f"journeykit {__version__}"))
