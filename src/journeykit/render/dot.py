@@ -146,7 +146,7 @@ def _touchpoint_node(
         node_id,
         label=_touchpoint_label(journey, touchpoint),
         id=f"{prefix}touchpoint-{touchpoint.id}",
-        tooltip=graphviz.escape(touchpoint.description or touchpoint.name),
+        tooltip=escape_tooltip(touchpoint.description or touchpoint.name),
         fillcolor=colour.fill if colour else "#ffffff",
         color=colour.border if colour else "#4a5568",
         fontcolor="#1a202c",
@@ -181,8 +181,19 @@ def _flow_edges(graph: graphviz.Digraph, journey: Journey, touchpoint: Touchpoin
 
 
 def escape_html_label(text: str) -> str:
-    """Text made literal inside a Graphviz HTML-like label."""
-    return html.escape(text, quote=True)
+    """Text made literal inside a Graphviz HTML-like label.
+
+    Besides markup, Graphviz expands backslash sequences (`\\N` is the node's name, `\\G` the
+    graph's) even inside HTML-like labels, and decodes `&#92;` before doing so; only a doubled
+    backslash stays one literal backslash.
+    """
+    return html.escape(text, quote=True).replace("\\", "\\\\")
+
+
+def escape_tooltip(text: str) -> str:
+    """Text made literal in a tooltip, which Graphviz unescapes twice: once as a DOT string,
+    once as an escString. Backslashes are doubled for each round."""
+    return str(graphviz.escape(text.replace("\\", "\\\\")))
 
 
 def _lines(text: str, width: int) -> str:
