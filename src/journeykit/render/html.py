@@ -26,7 +26,7 @@ def render(name: str, template_dir: Path | None = None, **context: Any) -> str:
     """Render one template with its context; TemplateError on any template problem."""
     import jinja2
 
-    environment = _environment(template_dir)
+    environment = _environment(template_dir.resolve() if template_dir else None)
     try:
         page: str = environment.get_template(name).render(**context)
         return page
@@ -40,6 +40,7 @@ def render(name: str, template_dir: Path | None = None, **context: Any) -> str:
 
 @functools.cache
 def _environment(template_dir: Path | None) -> Any:
+    """One environment per (absolute) template directory, reused for every page of a run."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
     from markupsafe import Markup

@@ -1,0 +1,234 @@
+"""`journeykit render` through its entry point: files, golden output, errors, safety."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from journeykit.analysis import analyze
+from journeykit.config import Settings
+from tests.conftest import EXAMPLES, FIXTURES, CliRun, write
+from tests.helpers import MINIMAL
+
+Jk = Callable[..., CliRun]
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+AS_OF = ("--as-of", "2026-11-22")
+UPDATE = os.environ.get("JOURNEYKIT_UPDATE_GOLDEN") == "1"
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is installed by ./dev test")
+
+
+class Elements(HTMLParser):
+    """The tags and attribute names of a document, as a browser's parser would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes.extend(name for name, _ in attrs)
+
+
+def copy_examples(project: Path) -> None:
+    shutil.copytree(EXAMPLES, project / "examples")
+
+
+def scrub(html: str) -> str:
+    """Remove what legitimately changes between machines: the version, and Graphviz's own drawing."""
+    html = re.sub(r"journeykit \d+\.\d+\.\d+\S*", "journeykit VERSION", html)
+    return re.sub(r'<svg role="img" aria-labelledby="flow-caption".*?</svg>', "<svg><!-- diagram --></svg>", html, flags=re.S)
+
+
+def assert_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"{name} missing: run JOURNEYKIT_UPDATE_GOLDEN=1 pytest {__file__}"
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs: review, then JOURNEYKIT_UPDATE_GOLDEN=1"
+
+
+@needs_dot
+def test_renders_every_format_for_every_example(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    run = jk("render", "examples", "-o", "out", "-f", "html,svg,png,pdf,dot", *AS_OF)
+    assert run.code == 0, run.stderr
+    journeys = analyze(["examples"], Settings()).journeys
+    expected = {f"{j.id}.{ext}" for j in journeys for ext in ("html", "svg", "png", "pdf", "dot")} | {"index.html"}
+    assert {p.name for p in (project / "out").iterdir()} == expected
+    assert "journeykit: rendered 3 of 3 maps to out" in run.stderr
+    for journey in journeys:
+        assert (project / "out" / f"{journey.id}.png").read_bytes().startswith(b"\x89PNG")
+        assert (project / "out" / f"{journey.id}.pdf").read_bytes().startswith(b"%PDF")
+        svg = ET.parse(project / "out" / f"{journey.id}.svg").getroot()
+        ids = {g.get("id") for g in svg.iter("{http://www.w3.org/2000/svg}g")}
+        assert {f"touchpoint-{t.id}" for t in journey.touchpoints} <= ids
+
+
+@needs_dot
+def test_golden_dot_and_html(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    assert jk("render", "examples/consumer/retail", "-o", "out", "-f", "html,dot", *AS_OF).code == 0
+    assert_golden("retail-app-first-year.dot", (project / "out/retail-app-first-year.dot").read_text())
+    assert_golden("retail-app-first-year.html", scrub((project / "out/retail-app-first-year.html").read_text()))
+
+
+def test_dot_format_needs_no_graphviz(project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    monkeypatch.setenv("PATH", str(project / "no-bin"))
+    assert jk("render", "examples", "-o", "out", "-f", "dot").code == 0
+    assert len(list((project / "out").glob("*.dot"))) == 3
+
+
+def test_missing_graphviz_is_exit_2_with_the_install_command(project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    monkeypatch.setenv("PATH", str(project / "no-bin"))
+    run = jk("render", "examples", "-o", "out", "-f", "svg")
+    assert run.code == 2
+    assert "Graphviz's `dot` was not found on PATH" in run.stderr
+    assert "sudo apt-get install graphviz" in run.stderr and "brew install graphviz" in run.stderr
+    assert not (project / "out").exists()
+
+
+@needs_dot
+def test_maps_with_errors_are_not_rendered_but_the_others_are(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    write(project, {"examples/broken.journey.yaml": MINIMAL.replace("title: Checkout", "title: [x]")})
+    run = jk("render", "examples", "-o", "out", *AS_OF)
+    assert run.code == 1
+    assert "examples/broken.journey.yaml:4:8: error[JK101]" in run.stderr
+    assert "1 file with errors not rendered" in run.stderr
+    assert len(list((project / "out").glob("*.html"))) == 4  # three reports and the index
+    index = (project / "out" / "index.html").read_text()
+    assert "examples/broken.journey.yaml" in index and "Not rendered because they have errors" in index
+
+
+@needs_dot
+def test_index_links_every_report(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    jk("render", "examples", "-o", "out", *AS_OF)
+    index = (project / "out" / "index.html").read_text()
+    links = set(re.findall(r'href="([^"#]+\.html)"', index))
+    assert links == {p.name for p in (project / "out").glob("*.html")} - {"index.html"}
+    for report in links:
+        assert 'href="index.html"' in (project / "out" / report).read_text()
+
+
+@needs_dot
+def test_single_map_gets_no_index(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    jk("render", "examples/b2b-saas", "-o", "out", *AS_OF)
+    assert [p.name for p in (project / "out").iterdir()] == ["saas-trial.html"]
+
+
+@needs_dot
+def test_filters_and_lanes(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    run = jk("render", "examples/consumer/retail", "-o", "out", "-f", "html,dot", "-p", "busy-parent", "-s", "fulfilment", "--lanes")
+    assert run.code == 0, run.stderr
+    html = (project / "out" / "retail-app-first-year.html").read_text()
+    assert "Showing personas busy-parent and stages fulfilment." in html
+    assert html.count('class="persona"') == 1
+    assert "cluster_lane_0" in (project / "out" / "retail-app-first-year.dot").read_text()
+
+
+def test_unknown_filter_or_format_exits_2(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    assert jk("render", "examples", "-o", "out", "-f", "gif").code == 2
+    assert jk("render", "examples", "-o", "out", "-f", "dot", "-p", "nobody").code == 2
+
+
+def test_output_inside_the_input_tree_needs_asking(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    run = jk("render", "examples", "-o", "examples/out", "-f", "dot")
+    assert run.code == 2
+    assert "is inside the input examples" in run.stderr
+    assert not (project / "examples" / "out").exists()
+    assert jk("render", "examples", "-o", "examples/out", "-f", "dot", "--allow-inside-input").code == 0
+    write(project, {".gitignore": "build/\n"})
+    assert jk("render", ".", "-o", "build/report", "-f", "dot").code == 0
+
+
+@needs_dot
+def test_template_override_by_name(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    write(project, {"theme/report.css": "body { background: rebeccapurple; }\n"})
+    assert jk("render", "examples/b2b-saas", "-o", "out", "--template-dir", "theme", *AS_OF).code == 0
+    html = (project / "out" / "saas-trial.html").read_text()
+    assert "rebeccapurple" in html and "table.journey" not in html
+    assert "<table class=\"journey\">" in html  # report.html.j2 itself still comes from journeykit
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{% extends 'base.html.j2' %}{% block body %}{{ report.title }{% endblock %}", "theme/report.html.j2, line 1: unexpected '}'"),
+        ("{{ report.no_such_field }}", "template report.html.j2: 'journeykit.render.view.ReportView object' has no attribute"),
+        ("{{ report.__class__.__mro__ }}", "template report.html.j2:"),
+    ],
+)
+@needs_dot
+def test_broken_user_template_is_exit_2(project: Path, jk: Jk, template: str, message: str) -> None:
+    copy_examples(project)
+    write(project, {"theme/report.html.j2": template})
+    run = jk("render", "examples/b2b-saas", "-o", "out", "--template-dir", "theme")
+    assert run.code == 2
+    assert message in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not list((project / "out").glob("*.html")) if (project / "out").exists() else True
+
+
+def test_missing_template_dir_is_exit_2(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    assert jk("render", "examples", "-o", "out", "-f", "dot", "--template-dir", "nope").code == 2
+
+
+@needs_dot
+def test_a_failed_render_leaves_no_partial_file(project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    jk("render", "examples/b2b-saas", "-o", "out", *AS_OF)
+    before = (project / "out" / "saas-trial.html").read_bytes()
+
+    def broken_page(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    from journeykit.output import atomic_text
+
+    with pytest.raises(KeyboardInterrupt), atomic_text(project / "out" / "saas-trial.html") as handle:
+        handle.write("<html><body>half a report")
+        broken_page()
+    assert (project / "out" / "saas-trial.html").read_bytes() == before
+    assert [p.name for p in (project / "out").iterdir()] == ["saas-trial.html"]
+
+
+@needs_dot
+def test_hostile_map_renders_as_text(project: Path, jk: Jk) -> None:
+    shutil.copy(FIXTURES / "hostile" / "hostile.journey.yaml", project)
+    run = jk("render", "hostile.journey.yaml", "-o", "out", "-f", "html,dot", *AS_OF)
+    assert run.code == 0, run.stderr
+    html = (project / "out" / "hostile-map.html").read_text()
+    elements = Elements()
+    elements.feed(html)
+    assert "script" not in elements.tags and "img" not in elements.tags and "h1" in elements.tags
+    assert elements.tags.count("h1") == 1  # the persona's "</table><h1>broken</h1>" stayed text
+    assert not [a for a in elements.attributes if a.startswith("on")]
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert 'href="https://example.com/&#34;onmouseover=&#34;window.__pwned=4&#34;&lt;script&gt;"' in html
+    assert "{{ 7*7 }}" in html and "49" not in re.sub(r"\d{3,}", "", html.split("<svg")[0])
+
+
+@needs_dot
+def test_coverage_html_page(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    run = jk("coverage", "examples", "-f", "html", "-o", "coverage.html")
+    assert run.code == 0
+    html = (project / "coverage.html").read_text()
+    assert html.count('<table class="heatmap">') == 3
+    assert "Content-Security-Policy" in html
