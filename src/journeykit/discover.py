@@ -218,15 +218,22 @@ def has_config(directory: Path) -> bool:
 
 
 @functools.cache
-def project_root(directory: Path) -> Path:
-    """The nearest directory at or above `directory` with a configuration file or `.git`.
-
-    Catalogs are looked for up to here. Without either, only the map's own directory counts.
-    """
+def marked_root(directory: Path) -> Path | None:
+    """The nearest directory at or above `directory` with a configuration file or `.git`."""
     for candidate in (directory, *directory.parents):
         if has_config(candidate) or (candidate / ".git").exists():
             return candidate
-    return directory
+    return None
+
+
+def project_root(directory: Path) -> Path:
+    """Where the search for catalogs stops: the nearest directory with a configuration file or
+    `.git`; without one, the working directory when it contains `directory`; else `directory`."""
+    marked = marked_root(directory)
+    if marked is not None:
+        return marked
+    cwd = Path.cwd().resolve()
+    return cwd if cwd == directory or cwd in directory.parents else directory
 
 
 @functools.cache

@@ -17,7 +17,6 @@ from journeykit.render.dot import DiagramOptions, dot_source, escape_html_label,
 from tests.conftest import EXAMPLES, FIXTURES
 
 SVG = "{http://www.w3.org/2000/svg}"
-pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is installed by ./dev test")
 
 
 def journey_at(path: Path) -> Journey:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from journeykit.analysis import analyze
 from journeykit.config import Settings
 from tests.conftest import write
@@ -207,3 +209,13 @@ def test_each_file_is_read_once_even_when_many_maps_see_it(project: Path) -> Non
     assert analysis.files_checked == 6
     catalogs = {id(j.catalogs[0]) for j in analysis.journeys}
     assert len(catalogs) == 1
+
+
+def test_without_git_or_configuration_catalogs_are_seen_up_to_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"shared.catalog.yaml": CATALOG, "maps/retail/shop.journey.yaml": USES_CATALOG})
+    monkeypatch.chdir(tmp_path)
+    assert findings_in(["maps"]) == []
+    monkeypatch.chdir(tmp_path / "maps")
+    assert codes(findings_in(["retail"])) == ["JK201", "JK201", "JK201"]

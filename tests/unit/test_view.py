@@ -27,7 +27,12 @@ def test_curve_points_sit_at_column_centres_and_break_at_gaps() -> None:
 
 
 def test_emotion_text() -> None:
-    assert [emotion_text(e) for e in (-1, 0, 1, None)] == ["-1 (negative)", "0 (neutral)", "+1 (positive)", "not recorded"]
+    assert [emotion_text(e) for e in (-1, 0, 1, None)] == [
+        "-1 (negative)",
+        "0 (neutral)",
+        "+1 (positive)",
+        "not recorded",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +72,9 @@ def test_report_view_of_an_example(examples: list) -> None:  # type: ignore[type
     assert days == sorted(days, key=lambda text: int(text.split()[1]))
     pains = [p for lane in view.lanes for cell in lane.cells for p in cell.pain_points]
     assert all(p.anchor == f"pain-{p.id}" for p in pains)
-    addressed = {target for lane in view.lanes for c in lane.cells for o in c.opportunities for _, target in o.addresses}
+    addressed = {
+        target for lane in view.lanes for c in lane.cells for o in c.opportunities for _, target in o.addresses
+    }
     assert addressed <= {p.anchor for p in pains}
 
 

@@ -1,0 +1,170 @@
+"""The real HTML reports in headless Chromium (Debian's, driven by Playwright).
+
+Each example report and the hostile map's report is opened from disk. The page must raise
+no console error, request nothing from any network, open no dialog, contain no script,
+and show the journey grid and an emotion curve per persona. A full-page screenshot of
+each is saved in test-artifacts/ for CI to keep.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from journeykit.analysis import analyze
+from journeykit.config import Settings
+from journeykit.model import Journey
+from tests.conftest import EXAMPLES, FIXTURES, REPO
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARTIFACTS = REPO / "test-artifacts"
+AS_OF = "2026-11-22"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Journey]]:
+    """The examples and the hostile map rendered into one output directory."""
+    from journeykit.cli import main
+
+    root = tmp_path_factory.mktemp("site")
+    (root / ".git").mkdir()  # a project root, as in a repository: catalogs are seen up to here
+    shutil.copytree(EXAMPLES, root / "maps")
+    shutil.copy(FIXTURES / "hostile" / "hostile.journey.yaml", root / "maps")
+    out = root / "out"
+    assert main(["render", str(root / "maps"), "-o", str(out), "--as-of", AS_OF]) == 0
+    return out, analyze([str(root / "maps")], Settings()).journeys
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: ./dev test installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Visit:
+    page: Page
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def visit(browser: Browser) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+
+    def open_page(path: Path) -> Visit:
+        page = context.new_page()
+        seen = Visit(page)
+        page.on("console", lambda m: seen.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: seen.console_errors.append(str(e)))
+        page.on("request", lambda r: seen.requests.append(r.url))
+        page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        return seen
+
+    yield open_page
+    context.close()
+
+
+def test_every_report_opens_cleanly(site: tuple[Path, list[Journey]], visit: object) -> None:
+    out, journeys = site
+    ARTIFACTS.mkdir(exist_ok=True)
+    for journey in journeys:
+        report = out / f"{journey.id}.html"
+        seen = visit(report)  # type: ignore[operator]
+        page = seen.page
+        assert seen.console_errors == [], journey.id
+        assert seen.requests == [report.as_uri()], journey.id
+        assert seen.dialogs == []
+        assert page.evaluate("document.scripts.length") == 0
+        assert page.locator("table.journey tbody.persona").count() == len(journey.personas)
+        assert page.locator("table.journey thead th[scope=col]").count() == len(journey.stages) + 1
+        curves = page.locator("svg.curve")
+        assert curves.count() == len(journey.personas)
+        assert page.locator("svg.curve polyline").count() >= 1
+        assert page.locator("figure.diagram svg g.node").count() >= len(journey.touchpoints)
+        assert page.locator("table.heatmap").count() == 1
+        page.screenshot(path=str(ARTIFACTS / f"{journey.id}.png"), full_page=True)
+
+
+def test_hostile_map_runs_nothing_and_shows_its_text(site: tuple[Path, list[Journey]], visit: object) -> None:
+    out, _ = site
+    seen = visit(out / "hostile-map.html")  # type: ignore[operator]
+    page = seen.page
+    for link in page.locator("a").all():
+        link.hover()
+    page.locator("figure.diagram svg g.node").first.hover()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert seen.dialogs == [] and seen.console_errors == []
+    assert seen.requests == [(out / "hostile-map.html").as_uri()]
+    assert page.evaluate("document.querySelectorAll('script, img, iframe, object, embed').length") == 0
+    handlers = page.evaluate(
+        "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on'))"
+    )
+    assert handlers == []
+    assert page.locator("h1").count() == 1
+    assert "<script>window.__pwned=1</script>" in page.locator("h1").inner_text()
+    assert page.locator("figure.diagram svg g.node[id^=touchpoint-]").count() == 2
+    assert "\\N \\G" in page.locator("figure.diagram").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "hostile-map.png"), full_page=True)
+
+
+def test_index_links_to_every_report(site: tuple[Path, list[Journey]], visit: object) -> None:
+    out, journeys = site
+    seen = visit(out / "index.html")  # type: ignore[operator]
+    page = seen.page
+    assert seen.console_errors == []
+    links = page.locator("table.data a")
+    assert {links.nth(i).inner_text() for i in range(links.count())} >= {
+        j.title for j in journeys if j.id != "hostile-map"
+    }
+    page.locator("a", has_text="Larkfield app").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("retail-app-first-year.html")
+    page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
+
+
+def test_accessible_structure(site: tuple[Path, list[Journey]], visit: object) -> None:
+    out, _ = site
+    page = visit(out / "retail-app-first-year.html").page  # type: ignore[operator]
+    assert page.evaluate("document.documentElement.lang") == "en"
+    named = page.evaluate(
+        """[...document.querySelectorAll('svg[role=img]')].map(svg =>
+             (svg.getAttribute('aria-labelledby') || '').split(' ').map(id => document.getElementById(id)?.textContent || '').join(' ').trim())"""
+    )
+    assert named and all(named)
+    assert page.evaluate(
+        "[...document.querySelectorAll('th')].every(th => th.hasAttribute('scope') || th.closest('thead, tfoot'))"
+    )
+    levels = page.evaluate("[...document.querySelectorAll('h1, h2, h3')].map(h => Number(h.tagName[1]))")
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+
+
+def test_print_layout_is_a3_landscape_without_cut_lanes(site: tuple[Path, list[Journey]], visit: object) -> None:
+    out, _ = site
+    page = visit(out / "retail-app-first-year.html").page  # type: ignore[operator]
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('nav.toc')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('tbody.persona')).breakInside") == "avoid"
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    assert pdf.startswith(b"%PDF")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "retail-app-first-year.print.pdf").write_bytes(pdf)
+
+
+def test_reports_are_dated_as_asked(site: tuple[Path, list[Journey]]) -> None:
+    out, _ = site
+    assert f"on {datetime.date.fromisoformat(AS_OF).isoformat()}" in (out / "saas-trial.html").read_text()
