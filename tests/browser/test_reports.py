@@ -9,6 +9,7 @@ each is saved in test-artifacts/ for CI to keep.
 from __future__ import annotations
 
 import datetime
+import itertools
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -112,7 +113,8 @@ def test_hostile_map_runs_nothing_and_shows_its_text(site: tuple[Path, list[Jour
     assert seen.requests == [(out / "hostile-map.html").as_uri()]
     assert page.evaluate("document.querySelectorAll('script, img, iframe, object, embed').length") == 0
     handlers = page.evaluate(
-        "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on'))"
+        "[...document.querySelectorAll('*')]"
+        ".flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on'))"
     )
     assert handlers == []
     assert page.locator("h1").count() == 1
@@ -143,14 +145,15 @@ def test_accessible_structure(site: tuple[Path, list[Journey]], visit: object) -
     assert page.evaluate("document.documentElement.lang") == "en"
     named = page.evaluate(
         """[...document.querySelectorAll('svg[role=img]')].map(svg =>
-             (svg.getAttribute('aria-labelledby') || '').split(' ').map(id => document.getElementById(id)?.textContent || '').join(' ').trim())"""
+             (svg.getAttribute('aria-labelledby') || '').split(' ')
+               .map(id => document.getElementById(id)?.textContent || '').join(' ').trim())"""
     )
     assert named and all(named)
     assert page.evaluate(
         "[...document.querySelectorAll('th')].every(th => th.hasAttribute('scope') || th.closest('thead, tfoot'))"
     )
     levels = page.evaluate("[...document.querySelectorAll('h1, h2, h3')].map(h => Number(h.tagName[1]))")
-    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
 
 
 def test_print_layout_is_a3_landscape_without_cut_lanes(site: tuple[Path, list[Journey]], visit: object) -> None:

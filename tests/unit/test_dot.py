@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -65,7 +65,7 @@ def test_stages_are_columns_left_to_right_in_map_order(retail: Journey) -> None:
         numbers = [float(x) for x in re.findall(r"-?\d+\.?\d*", outline.get("d") or outline.get("points") or "")]
         spans[title.text] = (min(numbers[0::2]), max(numbers[0::2]))
     columns = [spans[f"cluster_stage_{i}"] for i in range(len(retail.stages))]
-    for (_, right), (left, _) in zip(columns, columns[1:], strict=False):
+    for (_, right), (left, _) in itertools.pairwise(columns):
         assert right <= left
 
 

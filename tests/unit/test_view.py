@@ -22,7 +22,8 @@ def test_curve_points_sit_at_column_centres_and_break_at_gaps() -> None:
     assert curve.segments == ("50,10 150,90", "350,50")
     assert (curve.width, curve.height) == (400, 100)
     assert curve.description == (
-        "Emotion of Deal hunter by stage. A: +2 (very positive); B: -2 (very negative); C: not recorded; D: 0 (neutral)."
+        "Emotion of Deal hunter by stage. "
+        "A: +2 (very positive); B: -2 (very negative); C: not recorded; D: 0 (neutral)."
     )
 
 
