@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -229,11 +230,7 @@ class _Composer:
     def run(self) -> None:
         parser = _Parser(self.source.text)
         try:
-            while True:
-                event = parser.get_event()
-                if event is None:
-                    break
-                self._event(event)
+            self._compose(parser.get_event)
         except yaml.MarkedYAMLError as error:
             self.source.data = None
             self.findings.append(self._syntax_finding(error))
@@ -253,11 +250,35 @@ class _Composer:
         finally:
             parser.dispose()
 
-    def _event(self, event: Event) -> None:
+    def _compose(self, next_event: Callable[[], Event | None]) -> None:
+        """The event loop. Scalars are most of any map, so their path is kept short."""
+        stack = self.stack
+        anchors = self.anchors
+        while True:
+            event = next_event()
+            if event is None:
+                return
+            if type(event) is not ScalarEvent:
+                self._structure(event)
+                continue
+            start, end = event.start_mark, event.end_mark
+            span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)  # type: ignore[union-attr]
+            top = stack[-1] if stack else None
+            if top is not None and top.is_map and top.key is None:
+                self._key(top, event, span)  # type: ignore[arg-type]
+                continue
+            if event.tag is None and not event.implicit[0]:  # type: ignore[attr-defined]
+                value: Any = event.value  # type: ignore[attr-defined]
+            else:
+                value = self._construct(event, span)  # type: ignore[arg-type]
+            if event.anchor:  # type: ignore[attr-defined]
+                anchors[event.anchor] = (value, 1)  # type: ignore[attr-defined]
+            self._attach(value, span, 1)
+
+    def _structure(self, event: Event) -> None:
+        """Every event but a scalar: collections, aliases, documents."""
         kind = type(event)
-        if kind is ScalarEvent:
-            self._scalar(event)  # type: ignore[arg-type]
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
             self._start(event, kind is MappingStartEvent)  # type: ignore[arg-type]
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             self._end(event)
@@ -274,17 +295,6 @@ class _Composer:
                 )
 
     # -- nodes
-
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
-        span = _span(event)
-        top = self.stack[-1] if self.stack else None
-        if top is not None and top.is_map and top.key is None:
-            self._key(top, event, span)
-            return
-        value = self._construct(event, span)
-        if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
-        self._attach(value, span, 1)
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent, span: Span) -> None:
         key = event.value
