@@ -265,14 +265,14 @@ class _Composer:
             span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)  # type: ignore[union-attr]
             top = stack[-1] if stack else None
             if top is not None and top.is_map and top.key is None:
-                self._key(top, event, span)  # type: ignore[arg-type]
+                self._key(top, event, span)
                 continue
-            if event.tag is None and not event.implicit[0]:  # type: ignore[attr-defined]
-                value: Any = event.value  # type: ignore[attr-defined]
+            if event.tag is None and not event.implicit[0]:
+                value: Any = event.value
             else:
-                value = self._construct(event, span)  # type: ignore[arg-type]
-            if event.anchor:  # type: ignore[attr-defined]
-                anchors[event.anchor] = (value, 1)  # type: ignore[attr-defined]
+                value = self._construct(event, span)
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
             self._attach(value, span, 1)
 
     def _structure(self, event: Event) -> None:
