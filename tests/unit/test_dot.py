@@ -135,3 +135,12 @@ def test_large_generated_map_renders(tmp_path: Path) -> None:
     journey = journey_at(tmp_path / "big.journey.yaml")
     drawn = [n for n in nodes(draw(dot_source(journey))) if (n.get("id") or "").startswith("touchpoint-")]
     assert len(drawn) == 200
+
+
+def test_large_diagrams_cap_layout_passes_and_small_ones_do_not(tmp_path: Path, retail: Journey) -> None:
+    from benchmarks.generate import generate_map
+
+    assert "nslimit" not in dot_source(retail)
+    (tmp_path / "big.journey.yaml").write_text(generate_map(0, 150, 1))
+    source = dot_source(journey_at(tmp_path / "big.journey.yaml"))
+    assert "\tmclimit=0.3 nslimit=2 nslimit1=2\n" in source.split("subgraph", 1)[0]
