@@ -31,9 +31,23 @@ def _replacing(path: Path) -> Iterator[tuple[int, str]]:
         raise
 
 
+def _special(path: Path) -> bool:
+    """A device, FIFO or socket (`/dev/null`, `/dev/stdout`): written in place, never replaced."""
+    return path.exists() and not path.is_file()
+
+
 @contextlib.contextmanager
 def atomic_text(path: Path) -> Iterator[TextIO]:
-    """Write text to `path` so that readers see the old file or the whole new one, never a part."""
+    """Write text to `path` so that readers see the old file or the whole new one, never a part.
+
+    Symbolic links are followed (the file they point to is replaced, not the link), and special
+    files are written directly: replacing /dev/null with a regular file would break the system.
+    """
+    path = path.resolve()
+    if _special(path):
+        with path.open("w", encoding="utf-8", newline="\n") as direct:
+            yield direct
+        return
     with _replacing(path) as (fd, _), os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
         yield handle
         handle.flush()
@@ -41,7 +55,11 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
 
 
 def atomic_bytes(path: Path, data: bytes) -> None:
-    """Write bytes to `path` atomically."""
+    """Write bytes to `path` atomically (special files and symbolic links as in atomic_text)."""
+    path = path.resolve()
+    if _special(path):
+        path.write_bytes(data)
+        return
     with _replacing(path) as (fd, _), os.fdopen(fd, "wb") as handle:
         _write_synced(handle, data)
 
