@@ -233,7 +233,9 @@ def project_root(directory: Path) -> Path:
     if marked is not None:
         return marked
     cwd = Path.cwd().resolve()
-    return cwd if cwd == directory or cwd in directory.parents else directory
+    if cwd.parent != cwd and (cwd == directory or cwd in directory.parents):
+        return cwd
+    return directory
 
 
 @functools.cache

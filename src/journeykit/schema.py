@@ -59,7 +59,11 @@ def check(source: SourceFile) -> list[Finding]:
     """Every schema error of a loaded file, as findings at the right line and column."""
     if _is_valid(source.data):
         return []
-    return [_finding(source, error) for error in _full_validator().iter_errors(source.data)]
+    findings: dict[tuple[str, int, int], Finding] = {}
+    for error in _full_validator().iter_errors(source.data):
+        finding = _finding(source, error)
+        findings.setdefault((finding.code, finding.location.line, finding.location.column), finding)
+    return list(findings.values())
 
 
 def _is_valid(data: Any) -> bool:
@@ -110,6 +114,21 @@ def _strip_annotations(node: Any, *, names: bool = False) -> Any:
 
 # --- translation of jsonschema errors --------------------------------------------------------------
 
+_MAP_FIELDS = frozenset(
+    {
+        "id",
+        "title",
+        "owner",
+        "updated",
+        "tags",
+        "defaults",
+        "stages",
+        "touchpoints",
+        "experiences",
+        "interactions",
+        "evidence",
+    }
+)
 _TYPE_NAMES = {
     "string": "text",
     "integer": "whole number",
@@ -143,6 +162,8 @@ def _type(source: SourceFile, error: ValidationError, path: YamlPath) -> Transla
 
 def _type_hint(source: SourceFile, path: YamlPath, expected: Any, value: Any) -> str | None:
     raw = _raw_text(source, path)
+    if value is None and path and isinstance(path[-1], int):
+        return "the list item is empty: write a value after the `-`, or remove the line"
     if value is None:
         return "the value is empty: write one after the colon, or remove the key"
     if expected == "string" and isinstance(value, bool):
@@ -177,12 +198,13 @@ def _additional(source: SourceFile, error: ValidationError, path: YamlPath) -> T
     instance = error.instance if isinstance(error.instance, dict) else {}
     extras = [k for k in instance if k not in allowed and not any(re.search(p, k) for p in patterns)]
     extra = extras[0] if extras else "?"
-    close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-    hint = (
-        f"did you mean `{close[0]}`?"
-        if close
-        else f"allowed here: {', '.join(allowed)}; or prefix your own keys with `x-`"
-    )
+    close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.7)
+    if close:
+        hint = f"did you mean `{close[0]}`?"
+    elif not path and instance.get("kind") == "catalog" and extra in _MAP_FIELDS:
+        hint = f"a catalog holds personas, channels and teams; `{extra}` belongs in a map (`kind: journey`)"
+    else:
+        hint = f"allowed here: {', '.join(allowed)}; or prefix your own keys with `x-`"
     message = f"unknown field `{extra}`"
     if len(extras) > 1:
         message += f" (and {', '.join(f'`{e}`' for e in extras[1:])})"

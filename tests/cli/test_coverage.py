@@ -25,7 +25,7 @@ def test_text_shows_the_matrix_ratios_and_gaps(project: Path, jk: Jk) -> None:
     assert [cell.strip() for cell in covered_row.split("│")] == ["", "Covered", "●", "●", "✗", "67% (2/3)", ""]
     assert "  grid.journey.yaml:43:5  partial × research  partial: lacks emotion, tasks" in lines
     assert "  grid.journey.yaml:31:1  missing × research  missing: no experience, no touchpoint" in lines
-    assert "Total: 14.3% covered, 7.1% evidenced (2 of 14 applicable cells in 1 maps)." in lines
+    assert "Total: 14.3% covered, 7.1% evidenced (2 of 14 applicable cells in 1 map)." in lines
     assert "\x1b[" not in run.stdout
 
 
@@ -99,3 +99,11 @@ def test_maps_with_errors_are_reported_and_fail(project: Path, jk: Jk) -> None:
 
 def test_bad_fail_under_exits_2(project: Path, jk: Jk) -> None:
     assert jk("coverage", "--fail-under", "150").code == 2
+
+
+def test_a_map_without_personas_is_listed_not_dropped(project: Path, jk: Jk) -> None:
+    empty = "journeykit: 1\nkind: journey\nid: empty\ntitle: Empty\nstages:\n  - id: a\n    name: A\n"
+    write(project, {"empty.journey.yaml": empty})
+    assert "Empty (empty.journey.yaml): no personas, nothing to cover." in jk("coverage").stdout
+    (entry,) = json.loads(jk("coverage", "-f", "json").stdout)["maps"]
+    assert (entry["id"], entry["coverage"], entry["cells"]) == ("empty", None, [])

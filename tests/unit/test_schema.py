@@ -129,6 +129,9 @@ def test_missing_kind_is_one_missing_field() -> None:
         "file:///etc/passwd",
         "java\tscript:x",
         " https://x",
+        "//evil.example.com/x",
+        "\\\\evil.example.com/x",
+        "/\\evil.example.com/x",
     ],
 )
 def test_only_safe_links_pass(link: str) -> None:
@@ -163,3 +166,18 @@ def test_fingerprint_subject_names_items_by_id() -> None:
 def test_slugify() -> None:
     assert slugify("Café au lait -- Stage 2") == "cafe-au-lait-stage-2"
     assert slugify("!!!") == ""
+
+
+def test_a_malformed_date_is_one_finding() -> None:
+    got = findings(MINIMAL + "updated: 15/10/2026\n")
+    assert [(f.code, f.location.line) for f in got] == [("JK107", 8)]
+
+
+def test_map_fields_in_a_catalog_say_where_they_belong() -> None:
+    (found,) = findings("journeykit: 1\nkind: catalog\nid: shared\n")
+    assert found.hint == "a catalog holds personas, channels and teams; `id` belongs in a map (`kind: journey`)"
+
+
+def test_an_empty_list_item_is_named_as_such() -> None:
+    (found,) = findings(MINIMAL + "tags:\n  -\n")
+    assert found.hint == "the list item is empty: write a value after the `-`, or remove the line"

@@ -47,6 +47,9 @@ def test_emotion_text() -> None:
         ("data:text/html,x", False),
         ("java\tscript:alert(1)", False),
         ("vbscript:x", False),
+        ("//evil.example.com/x", False),
+        ("\\\\evil.example.com/x", False),
+        ("\\same-host/path", True),
         (None, False),
     ],
 )
@@ -141,3 +144,22 @@ def test_templates_reference_no_external_resource() -> None:
         assert not re.search(r"""(src|href)=["']?(https?:)?//""", text), path.name
         assert "@import" not in text and "url(" not in text, path.name
         assert "<script" not in text, path.name
+
+
+def test_docs_templates_md_documents_every_view_model_field() -> None:
+    import dataclasses
+
+    from journeykit.render import view
+
+    docs = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    sections = {part.split("\n", 1)[0].strip(): part for part in docs.split("\n### ")[1:]}
+    classes = [
+        v
+        for v in vars(view).values()
+        if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == view.__name__
+    ]
+    for cls in classes:
+        section = sections.get(cls.__name__)
+        assert section is not None, f"docs/templates.md has no section for {cls.__name__}"
+        documented = set(re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE))
+        assert documented == {f.name for f in dataclasses.fields(cls)}, cls.__name__

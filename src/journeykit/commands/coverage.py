@@ -28,12 +28,10 @@ class CoverageOptions:
 def matrices(journeys: Sequence[Journey], personas: Sequence[str], stages: Sequence[str]) -> list[CoverageMatrix]:
     """Each map's matrix, restricted to the personas and stages asked for; maps without them are left out."""
     _check_filters(journeys, personas, stages)
-    chosen = []
-    for journey in journeys:
-        matrix = journey.coverage.filtered(personas, stages)
-        if matrix.personas and matrix.stages:
-            chosen.append(matrix)
-    return chosen
+    if not personas and not stages:
+        return [journey.coverage for journey in journeys]
+    filtered = (journey.coverage.filtered(personas, stages) for journey in journeys)
+    return [matrix for matrix in filtered if matrix.personas and matrix.stages]
 
 
 def _check_filters(journeys: Sequence[Journey], personas: Sequence[str], stages: Sequence[str]) -> None:

@@ -38,6 +38,8 @@ def safe_href(link: str | None) -> str | None:
     """The link if it is http, https, mailto or relative (no scheme); None otherwise."""
     if not link or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link):
         return None
+    if link[:2].replace("\\", "/") == "//":
+        return None  # host-relative: it would take the report's scheme and go to another host
     scheme = urlsplit(link).scheme.lower()
     return link if scheme in ("", "http", "https", "mailto") else None
 

@@ -7,6 +7,7 @@ import re
 from typing import TextIO
 
 from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, percent
+from journeykit.findings import plural
 
 EMOJI: dict[CellState, str] = {
     "covered": "🟩",
@@ -31,7 +32,7 @@ def report(coverage: CoverageReport, out: TextIO) -> None:
     out.write(
         f"**{percent(total.coverage, 1)}** of applicable persona × stage cells covered, "
         f"**{percent(total.evidence, 1)}** backed by evidence "
-        f"({total.covered} of {total.applicable} cells, {len(coverage.matrices)} maps).\n\n"
+        f"({total.covered} of {total.applicable} cells, {plural(len(coverage.matrices), 'map')}).\n\n"
     )
     out.write("| map | coverage | evidenced | gaps |\n|---|---:|---:|---:|\n")
     for matrix in coverage.matrices:

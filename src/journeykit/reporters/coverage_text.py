@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, Ratio, gap_location, percent
+from journeykit.findings import plural
 from journeykit.reporters.text import clean, console_for
 
 SYMBOLS: dict[CellState, tuple[str, str, str]] = {
@@ -25,6 +26,12 @@ def report(coverage: CoverageReport, out: TextIO) -> None:
     console = console_for(out)
     ascii_only = not console.encoding.lower().startswith("utf")
     for matrix in coverage.matrices:
+        if not matrix.personas:
+            console.print(
+                Text(f"{clean(matrix.journey.title)} ({matrix.journey.file}): no personas, nothing to cover.")
+            )
+            console.print()
+            continue
         console.print(_table(matrix, ascii_only))
         _print_gaps(console, matrix)
         console.print()
@@ -34,7 +41,7 @@ def report(coverage: CoverageReport, out: TextIO) -> None:
     console.print(
         Text(
             f"Total: {percent(total.coverage, 1)} covered, {percent(total.evidence, 1)} evidenced "
-            f"({total.covered} of {total.applicable} applicable cells in {len(coverage.matrices)} maps).",
+            f"({total.covered} of {total.applicable} applicable cells in {plural(len(coverage.matrices), 'map')}).",
             style="bold",
         )
     )
