@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 
 def _umask() -> int:
@@ -79,3 +80,10 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
         return
     with atomic_text(path) as handle:
         yield handle
+
+
+def write_json(out: TextIO, data: Any) -> None:
+    """Indented JSON and a final newline. `json.dumps` then one write is several times faster
+    than `json.dump`, which encodes and writes piece by piece."""
+    out.write(json.dumps(data, indent=2, ensure_ascii=False))
+    out.write("\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from journeykit.config import Settings
 from journeykit.findings import Result, plural
 from journeykit.lint.baseline import apply_baseline, read_baseline, write_baseline
 from journeykit.lint.engine import lint as run_rules
+from journeykit.output import write_json
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,5 @@ def lint(options: LintOptions, settings: Settings) -> int:
 
 
 def show_settings(settings: Settings) -> int:
-    json.dump(settings.as_dict(), sys.stdout, indent=2)
-    sys.stdout.write("\n")
+    write_json(sys.stdout, settings.as_dict())
     return 0

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import TextIO
 
+from journeykit.output import write_json
 from journeykit.rules.base import Family, Rule
 from journeykit.rules.registry import all_rules
 
@@ -15,8 +16,7 @@ RULE_FORMATS = ("text", "json", "markdown")
 def list_rules(out: TextIO, output_format: str) -> int:
     rules = all_rules()
     if output_format == "json":
-        json.dump([rule_data(r) for r in rules.values()], out, indent=2)
-        out.write("\n")
+        write_json(out, [rule_data(r) for r in rules.values()])
     elif output_format == "markdown":
         out.write(markdown(rules))
     else:
@@ -36,8 +36,7 @@ def explain(out: TextIO, code: str, output_format: str) -> int | str:
         )
         return f"no rule '{code}'" + (f" (did you mean {close[0]}?)" if close else "")
     if output_format == "json":
-        json.dump(rule_data(rule), out, indent=2)
-        out.write("\n")
+        write_json(out, rule_data(rule))
     elif output_format == "markdown":
         out.write(_rule_markdown(rule))
     else:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from journeykit.errors import UsageError
 from journeykit.findings import Finding
-from journeykit.output import atomic_text
+from journeykit.output import atomic_text, write_json
 
 BASELINE_VERSION = 1
 
@@ -35,8 +35,7 @@ def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
         key=lambda e: (e["file"], e["code"], e["message"], e["fingerprint"]),
     )
     with atomic_text(path) as out:
-        json.dump({"journeykit_baseline": BASELINE_VERSION, "findings": entries}, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        write_json(out, {"journeykit_baseline": BASELINE_VERSION, "findings": entries})
 
 
 def read_baseline(path: Path) -> Counter[str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from journeykit import __version__
 from journeykit.coverage import CoverageMatrix, CoverageReport
+from journeykit.output import write_json
 
 FORMAT_VERSION = 1
 # Changes to the shape, newest first; bump FORMAT_VERSION for anything a reader could trip on.
@@ -46,5 +46,4 @@ def document(coverage: CoverageReport) -> dict[str, Any]:
 
 
 def report(coverage: CoverageReport, out: TextIO) -> None:
-    json.dump(document(coverage), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(out, document(coverage))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from journeykit.findings import Finding, Result, Severity
+from journeykit.output import write_json
 from journeykit.reporters import ReportContext
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -29,5 +29,4 @@ def issue(finding: Finding) -> dict[str, Any]:
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
-    json.dump([issue(f) for f in result.sorted_findings()], out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(out, [issue(f) for f in result.sorted_findings()])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from journeykit import __version__
 from journeykit.findings import Finding, Result
+from journeykit.output import write_json
 from journeykit.reporters import ReportContext
 from journeykit.rules.registry import all_rules
 
@@ -52,5 +52,4 @@ def document(result: Result, context: ReportContext) -> dict[str, Any]:
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
-    json.dump(document(result, context), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(out, document(result, context))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from journeykit import __version__
 from journeykit.findings import Finding, Result, Severity
+from journeykit.output import write_json
 from journeykit.reporters import ReportContext
 from journeykit.rules.base import Rule
 from journeykit.rules.registry import all_rules
@@ -88,5 +88,4 @@ def document(result: Result) -> dict[str, Any]:
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
-    json.dump(document(result), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    write_json(out, document(result))
