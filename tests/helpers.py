@@ -8,16 +8,9 @@ from pathlib import Path
 from journeykit.analysis import analyze
 from journeykit.config import Settings
 from journeykit.findings import Finding
+from journeykit.rules.base import MINIMAL_MAP
 
-MINIMAL = """\
-journeykit: 1
-kind: journey
-id: checkout
-title: Checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
+MINIMAL = MINIMAL_MAP
 
 
 def findings_in(paths: Iterable[str | Path], settings: Settings | None = None) -> list[Finding]:

@@ -62,6 +62,18 @@ ConfigOption = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--config", help="Configuration file (default: the closest journeykit.toml or pyproject.toml)."),
 ]
+PersonaOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--persona", "-p", help="Only this persona (repeat for several)."),
+]
+StageOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--stage", "-s", help="Only this stage (repeat for several)."),
+]
+AsOfOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today)."),
+]
 StdinNameOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
@@ -91,6 +103,15 @@ def _settings(config: Path | None) -> Settings:
     from journeykit.config import load_settings
 
     return load_settings(config)
+
+
+def _as_of(text: str | None) -> datetime.date | None:
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of takes a date written YYYY-MM-DD, not {text!r}") from None
 
 
 def _format(chosen: DiagnosticFormat | None) -> str:
@@ -157,10 +178,7 @@ def lint(
         Optional[Path],  # noqa: UP045
         typer.Option(help="Record today's lint findings in this file (by fingerprint) and exit 0."),
     ] = None,
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today)."),
-    ] = None,
+    as_of: AsOfOption = None,
     show_settings: Annotated[bool, typer.Option(help="Print the effective configuration and exit.")] = False,
 ) -> None:
     """Check maps like validate, then run the lint rules (JK3xx-JK6xx): flow, coverage, content, interactions.
@@ -174,9 +192,9 @@ def lint(
     base = _settings(config)
     try:
         severity = None if fail_on is None else Severity.parse(fail_on)
-        date = None if as_of is None else datetime.date.fromisoformat(as_of)
     except ValueError as error:
-        raise UsageError(f"--fail-on/--as-of: {error}") from None
+        raise UsageError(f"--fail-on: {error}") from None
+    date = _as_of(as_of)
     settings = base.with_overrides(
         select=_codes(select),
         extend_select=None if extend_select is None else (*base.extend_select, *(_codes(extend_select) or ())),
@@ -199,14 +217,8 @@ def coverage(
     output: OutputOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
-    persona: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--persona", "-p", help="Only this persona (repeat for several)."),
-    ] = None,
-    stage: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--stage", "-s", help="Only this stage (repeat for several)."),
-    ] = None,
+    persona: PersonaOption = None,
+    stage: StageOption = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option(help="Exit 1 when total coverage is below this percentage (also `fail-under` in configuration)."),
@@ -237,14 +249,8 @@ def render(
     formats: Annotated[
         str, typer.Option("--format", "-f", help="Comma-separated: html, svg, png, pdf, dot (default: html).")
     ] = "html",
-    persona: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--persona", "-p", help="Only this persona (repeat for several)."),
-    ] = None,
-    stage: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--stage", "-s", help="Only this stage (repeat for several)."),
-    ] = None,
+    persona: PersonaOption = None,
+    stage: StageOption = None,
     lanes: Annotated[bool, typer.Option(help="Draw one lane per persona in the diagram.")] = False,
     template_dir: Annotated[
         Optional[Path],  # noqa: UP045
@@ -253,10 +259,7 @@ def render(
     allow_inside_input: Annotated[
         bool, typer.Option(help="Allow the output directory inside a directory that is searched for maps.")
     ] = False,
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today)."),
-    ] = None,
+    as_of: AsOfOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
 ) -> None:
@@ -268,10 +271,7 @@ def render(
     from journeykit.commands import render as command
     from journeykit.commands.check import CheckOptions
 
-    try:
-        date = None if as_of is None else datetime.date.fromisoformat(as_of)
-    except ValueError as error:
-        raise UsageError(f"--as-of: {error}") from None
+    date = _as_of(as_of)
     settings = _settings(config)
     options = command.RenderOptions(
         check=CheckOptions(paths or ["."], "text", None, stdin_filename),

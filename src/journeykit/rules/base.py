@@ -105,6 +105,17 @@ class Rule:
         return Finding(self.code, self.severity, message, location, hint, subject)
 
 
+MINIMAL_MAP = """\
+journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+stages:
+  - id: purchase
+    name: Purchase
+"""
+"""The smallest valid map: the start of most rule examples, and of many tests."""
+
 _REGISTRY: dict[str, Rule] = {}
 
 
@@ -118,6 +129,24 @@ def register(rule: Rule) -> Rule:
         raise RuntimeError(f"rule {rule.code} does not belong to family {rule.family.prefix}xx")
     _REGISTRY[rule.code] = rule
     return rule
+
+
+def structural_rule(
+    family: Family, code: str, name: str, summary: str, explanation: str, bad: str, good: str = MINIMAL_MAP
+) -> Rule:
+    """Register a rule of the file, schema or reference family: emitted by the pipeline, always an error."""
+    return register(
+        Rule(
+            code=code,
+            name=name,
+            family=family,
+            severity=Severity.ERROR,
+            summary=summary,
+            explanation=explanation,
+            bad_example=bad,
+            good_example=good,
+        )
+    )
 
 
 def rule(

@@ -2,36 +2,10 @@
 
 from __future__ import annotations
 
-from journeykit.findings import Severity
-from journeykit.rules.base import Family, Rule, register
+from journeykit.rules.base import MINIMAL_MAP, Family, structural_rule
 
-MINIMAL_MAP = """\
-journeykit: 1
-kind: journey
-id: checkout
-title: Checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-
-
-def _file_rule(code: str, name: str, summary: str, explanation: str, bad: str, good: str = MINIMAL_MAP) -> Rule:
-    return register(
-        Rule(
-            code=code,
-            name=name,
-            family=Family.FILE,
-            severity=Severity.ERROR,
-            summary=summary,
-            explanation=explanation,
-            bad_example=bad,
-            good_example=good,
-        )
-    )
-
-
-UNREADABLE = _file_rule(
+UNREADABLE = structural_rule(
+    Family.FILE,
     "JK001",
     "unreadable-file",
     "The file could not be read.",
@@ -39,7 +13,8 @@ UNREADABLE = _file_rule(
     "(a map file without read permission)",
     "(a readable map file)",
 )
-NOT_UTF8 = _file_rule(
+NOT_UTF8 = structural_rule(
+    Family.FILE,
     "JK002",
     "not-utf8",
     "The file is not UTF-8 text.",
@@ -47,7 +22,8 @@ NOT_UTF8 = _file_rule(
     "are refused at the first byte that is not UTF-8; re-save the file as UTF-8.",
     "title: Caf\\xe9 (a Latin-1 byte)",
 )
-YAML_SYNTAX = _file_rule(
+YAML_SYNTAX = structural_rule(
+    Family.FILE,
     "JK003",
     "yaml-syntax",
     "The file is not valid YAML.",
@@ -55,7 +31,8 @@ YAML_SYNTAX = _file_rule(
     "bracket, a `:` inside an unquoted value.",
     'journeykit: 1\nkind: journey\ntitle: "Checkout\n',
 )
-DUPLICATE_KEY = _file_rule(
+DUPLICATE_KEY = structural_rule(
+    Family.FILE,
     "JK004",
     "duplicate-key",
     "A key appears twice in the same mapping.",
@@ -63,7 +40,8 @@ DUPLICATE_KEY = _file_rule(
     "without a word. journeykit refuses the file and points at the second occurrence.",
     MINIMAL_MAP + "title: Checkout again\n",
 )
-UNSUPPORTED_TAG = _file_rule(
+UNSUPPORTED_TAG = structural_rule(
+    Family.FILE,
     "JK005",
     "unsupported-tag",
     "A YAML tag that journeykit does not construct.",
@@ -71,7 +49,8 @@ UNSUPPORTED_TAG = _file_rule(
     "constructed (nothing in a map is executed); remove the tag.",
     MINIMAL_MAP.replace("title: Checkout", "title: !!python/object:os.system echo"),
 )
-UNSAFE_ALIAS = _file_rule(
+UNSAFE_ALIAS = structural_rule(
+    Family.FILE,
     "JK006",
     "unsafe-alias",
     "An alias that is undefined, recursive, or expands too far.",
@@ -81,21 +60,24 @@ UNSAFE_ALIAS = _file_rule(
     MINIMAL_MAP.replace("title: Checkout", "title: *checkout-title"),
     MINIMAL_MAP.replace("title: Checkout", "x-names: {title: &checkout-title Checkout}\ntitle: *checkout-title"),
 )
-EMPTY_FILE = _file_rule(
+EMPTY_FILE = structural_rule(
+    Family.FILE,
     "JK007",
     "empty-file",
     "The file holds no YAML document.",
     "The file is empty or holds only comments. Start it with `journeykit: 1` and a `kind`.",
     "# TODO: write the map\n",
 )
-NOT_A_MAPPING = _file_rule(
+NOT_A_MAPPING = structural_rule(
+    Family.FILE,
     "JK008",
     "not-a-mapping",
     "The top level of the file is not a mapping.",
     "A map or catalog is a YAML mapping (`key: value` lines) starting with `journeykit: 1` and `kind`.",
     "- journeykit: 1\n- kind: journey\n",
 )
-UNKNOWN_VERSION = _file_rule(
+UNKNOWN_VERSION = structural_rule(
+    Family.FILE,
     "JK009",
     "unknown-version",
     "`journeykit:` is missing or names a format version this journeykit does not read.",
@@ -103,7 +85,8 @@ UNKNOWN_VERSION = _file_rule(
     "newer journeykit; the file is not checked further rather than checked against the wrong schema.",
     MINIMAL_MAP.replace("journeykit: 1", "journeykit: 7"),
 )
-FILE_TOO_LARGE = _file_rule(
+FILE_TOO_LARGE = structural_rule(
+    Family.FILE,
     "JK010",
     "file-too-large",
     "The file is larger than the configured limit.",
@@ -111,7 +94,8 @@ FILE_TOO_LARGE = _file_rule(
     "stalling CI. Split the map, or raise the limit in the configuration.",
     "(a 40 MB file named big.journey.yaml)",
 )
-MULTIPLE_DOCUMENTS = _file_rule(
+MULTIPLE_DOCUMENTS = structural_rule(
+    Family.FILE,
     "JK011",
     "multiple-documents",
     "The file holds more than one YAML document.",
@@ -119,14 +103,16 @@ MULTIPLE_DOCUMENTS = _file_rule(
     "move it to its own file.",
     MINIMAL_MAP + "---\njourneykit: 1\nkind: catalog\n",
 )
-COMPLEX_KEY = _file_rule(
+COMPLEX_KEY = structural_rule(
+    Family.FILE,
     "JK012",
     "complex-key",
     "A mapping key is not a plain scalar.",
     "Keys are field names or ids. YAML allows lists and mappings as keys (`? [a, b]`); journeykit does not.",
     MINIMAL_MAP + "? [a, b]\n: value\n",
 )
-TOO_DEEP = _file_rule(
+TOO_DEEP = structural_rule(
+    Family.FILE,
     "JK013",
     "too-deeply-nested",
     "Lists and mappings nest deeper than the limit.",

@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from journeykit.findings import Severity
-from journeykit.rules.base import Family, Rule, register
-from journeykit.rules.file import MINIMAL_MAP
-
-
-def _reference_rule(code: str, name: str, summary: str, explanation: str, bad: str, good: str) -> Rule:
-    return register(
-        Rule(
-            code=code,
-            name=name,
-            family=Family.REFERENCES,
-            severity=Severity.ERROR,
-            summary=summary,
-            explanation=explanation,
-            bad_example=bad,
-            good_example=good,
-        )
-    )
-
+from journeykit.rules.base import MINIMAL_MAP, Family, structural_rule
 
 _WITH_TOUCHPOINT = MINIMAL_MAP + "touchpoints:\n  - id: pay\n    name: Pay\n    stage: {stage}\n"
 
-UNKNOWN_REFERENCE = _reference_rule(
+UNKNOWN_REFERENCE = structural_rule(
+    Family.REFERENCES,
     "JK201",
     "unknown-reference",
     "A reference names an id that is not defined.",
@@ -35,7 +18,8 @@ UNKNOWN_REFERENCE = _reference_rule(
     _WITH_TOUCHPOINT.format(stage="purchse"),
     _WITH_TOUCHPOINT.format(stage="purchase"),
 )
-DUPLICATE_ID = _reference_rule(
+DUPLICATE_ID = structural_rule(
+    Family.REFERENCES,
     "JK202",
     "duplicate-id",
     "Two definitions of the same kind share an id.",
@@ -44,7 +28,8 @@ DUPLICATE_ID = _reference_rule(
     MINIMAL_MAP + "  - id: purchase\n    name: Purchase again\n",
     MINIMAL_MAP + "  - id: delivery\n    name: Delivery\n",
 )
-AMBIGUOUS_ID = _reference_rule(
+AMBIGUOUS_ID = structural_rule(
+    Family.REFERENCES,
     "JK203",
     "ambiguous-id",
     "An id is defined both in the map and in a catalog it sees, or in two such catalogs.",
@@ -58,7 +43,8 @@ AMBIGUOUS_ID = _reference_rule(
     + MINIMAL_MAP
     + "personas: [deal-hunter]\n",
 )
-DUPLICATE_EXPERIENCE = _reference_rule(
+DUPLICATE_EXPERIENCE = structural_rule(
+    Family.REFERENCES,
     "JK204",
     "duplicate-experience",
     "Two experiences describe the same persona in the same stage.",
@@ -71,7 +57,8 @@ DUPLICATE_EXPERIENCE = _reference_rule(
     + "personas:\n  - id: shopper\n    name: Shopper\n"
     + "experiences:\n  - persona: shopper\n    stage: purchase\n    emotion: 1\n",
 )
-DUPLICATE_MAP_ID = _reference_rule(
+DUPLICATE_MAP_ID = structural_rule(
+    Family.REFERENCES,
     "JK205",
     "duplicate-map-id",
     "Two maps checked together share the same map id.",

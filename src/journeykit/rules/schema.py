@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from journeykit.findings import Severity
-from journeykit.rules.base import Family, Rule, register
-from journeykit.rules.file import MINIMAL_MAP
+from journeykit.rules.base import MINIMAL_MAP, Family, structural_rule
 
-
-def _schema_rule(code: str, name: str, summary: str, explanation: str, bad: str, good: str = MINIMAL_MAP) -> Rule:
-    return register(
-        Rule(
-            code=code,
-            name=name,
-            family=Family.SCHEMA,
-            severity=Severity.ERROR,
-            summary=summary,
-            explanation=explanation,
-            bad_example=bad,
-            good_example=good,
-        )
-    )
-
-
-SCHEMA_OTHER = _schema_rule(
+SCHEMA_OTHER = structural_rule(
+    Family.SCHEMA,
     "JK100",
     "schema-violation",
     "The schema rejects this value for a reason without a more specific code.",
@@ -30,7 +13,8 @@ SCHEMA_OTHER = _schema_rule(
     "the message says what the schema expects.",
     MINIMAL_MAP + "evidence:\n  - id: survey\n    type: survey\n    link: https://example.com/" + "a" * 2040 + "\n",
 )
-WRONG_TYPE = _schema_rule(
+WRONG_TYPE = structural_rule(
+    Family.SCHEMA,
     "JK101",
     "wrong-type",
     "A value has the wrong type (text, number, list, mapping, true/false).",
@@ -38,7 +22,8 @@ WRONG_TYPE = _schema_rule(
     "`on` and `off` are booleans, `12:30` is a number, an empty value is null. Quote such text.",
     MINIMAL_MAP.replace("title: Checkout", "title: [Checkout]"),
 )
-MISSING_FIELD = _schema_rule(
+MISSING_FIELD = structural_rule(
+    Family.SCHEMA,
     "JK102",
     "missing-field",
     "A required field is missing.",
@@ -46,7 +31,8 @@ MISSING_FIELD = _schema_rule(
     "channel needs an `id` and a `name`; an experience marked `applicable: false` needs a `reason`.",
     MINIMAL_MAP.replace("title: Checkout\n", ""),
 )
-UNKNOWN_FIELD = _schema_rule(
+UNKNOWN_FIELD = structural_rule(
+    Family.SCHEMA,
     "JK103",
     "unknown-field",
     "A field that the format does not define.",
@@ -55,7 +41,8 @@ UNKNOWN_FIELD = _schema_rule(
     MINIMAL_MAP.replace("title: Checkout", "titel: Checkout"),
     MINIMAL_MAP + "x-jira-epic: SHOP-12\n",
 )
-INVALID_ID = _schema_rule(
+INVALID_ID = structural_rule(
+    Family.SCHEMA,
     "JK104",
     "invalid-id",
     "An id is not lower-case kebab-case.",
@@ -63,7 +50,8 @@ INVALID_ID = _schema_rule(
     "100 characters, so that they read the same in YAML, URLs, diagrams and analytics.",
     MINIMAL_MAP.replace("- id: purchase", "- id: Purchase Stage"),
 )
-NOT_ALLOWED_VALUE = _schema_rule(
+NOT_ALLOWED_VALUE = structural_rule(
+    Family.SCHEMA,
     "JK105",
     "value-not-allowed",
     "A value is not one of the values the field allows.",
@@ -71,7 +59,8 @@ NOT_ALLOWED_VALUE = _schema_rule(
     "of a fixed list of values; the message lists them and names the closest.",
     MINIMAL_MAP.replace("kind: journey", "kind: jouney"),
 )
-OUT_OF_RANGE = _schema_rule(
+OUT_OF_RANGE = structural_rule(
+    Family.SCHEMA,
     "JK106",
     "out-of-range",
     "A number is outside the allowed range.",
@@ -80,7 +69,8 @@ OUT_OF_RANGE = _schema_rule(
     + "personas:\n  - id: shopper\n    name: Shopper\n"
     + "experiences:\n  - persona: shopper\n    stage: purchase\n    emotion: 5\n",
 )
-INVALID_DATE = _schema_rule(
+INVALID_DATE = structural_rule(
+    Family.SCHEMA,
     "JK107",
     "invalid-date",
     "A date is not a real calendar date written YYYY-MM-DD.",
@@ -88,7 +78,8 @@ INVALID_DATE = _schema_rule(
     MINIMAL_MAP + "updated: 15/10/2026\n",
     MINIMAL_MAP + "updated: 2026-10-15\n",
 )
-UNSAFE_LINK = _schema_rule(
+UNSAFE_LINK = structural_rule(
+    Family.SCHEMA,
     "JK108",
     "unsafe-link",
     "A link uses a scheme other than http, https or mailto.",
@@ -97,21 +88,24 @@ UNSAFE_LINK = _schema_rule(
     MINIMAL_MAP + "evidence:\n  - id: survey\n    type: survey\n    link: javascript:alert(1)\n",
     MINIMAL_MAP + "evidence:\n  - id: survey\n    type: survey\n    link: https://example.com/survey\n",
 )
-EMPTY_VALUE = _schema_rule(
+EMPTY_VALUE = structural_rule(
+    Family.SCHEMA,
     "JK109",
     "empty-value",
     "A text or list that must not be empty is empty.",
     "Text fields need at least one character and a map needs at least one stage.",
     MINIMAL_MAP.replace("title: Checkout", 'title: ""'),
 )
-DUPLICATE_ITEM = _schema_rule(
+DUPLICATE_ITEM = structural_rule(
+    Family.SCHEMA,
     "JK110",
     "duplicate-item",
     "A list of ids names the same id twice.",
     "Lists such as `personas`, `next` or `evidence` name each id once.",
     MINIMAL_MAP + "tags: [retail, retail]\n",
 )
-INVALID_FORMAT = _schema_rule(
+INVALID_FORMAT = structural_rule(
+    Family.SCHEMA,
     "JK111",
     "invalid-format",
     "A value does not follow the format its field needs.",

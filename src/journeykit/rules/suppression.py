@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from journeykit.findings import Severity
-from journeykit.rules.base import Family, Rule, register
-from journeykit.rules.file import MINIMAL_MAP
+from journeykit.rules.base import MINIMAL_MAP, Family, Rule, register
 
 _OWNED = MINIMAL_MAP.replace("title: Checkout", "title: Checkout\nupdated: 2026-11-01")
 
