@@ -197,7 +197,7 @@ class _JourneyBuilder:
             touchpoints=tuple(d.get("touchpoints") or ()),
             tasks=tuple(d.get("tasks") or ()),
             questions=tuple(d.get("questions") or ()),
-            emotion=d.get("emotion"),
+            emotion=_whole(d.get("emotion")),
             thoughts=d.get("thoughts"),
             influences=tuple(d.get("influences") or ()),
             pain_points=tuple(
@@ -216,7 +216,7 @@ class _JourneyBuilder:
         trigger = Trigger(
             type=t["type"],
             origin=Origin(self.source, (*path, "trigger")),
-            day=t.get("day"),
+            day=_whole(t.get("day")),
             event=t.get("event"),
             within=t.get("within"),
             name=t.get("name"),
@@ -393,6 +393,11 @@ def _evidence(source: SourceFile, path: YamlPath, d: dict[str, Any]) -> Evidence
 
 def _items(data: dict[str, Any], key: str) -> Iterable[tuple[int, Any]]:
     return enumerate(data.get(key) or ())
+
+
+def _whole(value: float | None) -> int | None:
+    """JSON Schema's integers include 2.0: the model holds them as int."""
+    return None if value is None else int(value)
 
 
 def _optional_tuple(value: list[str] | None) -> tuple[str, ...] | None:

@@ -40,6 +40,8 @@ try:
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+_BYTE_POSITIONS = _Parser.__name__ == "CSafeLoader"
+"""libyaml reports reader errors at a UTF-8 byte offset; the pure-Python parser at a character."""
 
 SUPPORTED_VERSIONS = (1,)
 
@@ -68,10 +70,11 @@ class Loaded:
 def read_path(path: Path, display: str, limits: LoadLimits = LoadLimits()) -> Loaded:
     """Read and load a file from disk; unreadable and oversized files become findings."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_size:
-            return _fail(display, path, "", rules.FILE_TOO_LARGE, _too_large(size, limits), 1, 1)
-        raw = path.read_bytes()
+        if path.exists() and not path.is_file():
+            reason = "it is a directory" if path.is_dir() else "it is not a regular file (use - for standard input)"
+            return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: {reason}", 1, 1)
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_file_size + 1)  # never more, whatever stat() said
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: {reason}", 1, 1)
@@ -236,7 +239,7 @@ class _Composer:
             self.findings.append(self._syntax_finding(error))
         except yaml.reader.ReaderError as error:
             self.source.data = None
-            line, column = _line_column(self.source.text, error.position)
+            line, column = _line_column(self.source.text, _character_offset(self.source.text, error.position))
             char = f"#x{error.character:04x}" if isinstance(error.character, int) else repr(error.character)
             self.findings.append(
                 rules.YAML_SYNTAX.finding(
@@ -541,6 +544,13 @@ def _flow_nesting_exceeds(text: str, limit: int) -> int | None:
         elif depth:
             depth -= 1
     return None
+
+
+def _character_offset(text: str, position: int) -> int:
+    """A reader error's position as a character offset into `text`."""
+    if not _BYTE_POSITIONS:
+        return position
+    return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:

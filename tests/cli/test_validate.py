@@ -139,7 +139,7 @@ def test_github_escapes_data_and_properties() -> None:
     finding = Finding("JK101", Severity.ERROR, "100% wrong\nreally", Location("a,b:c.yaml", 2, 3), hint="h")
     assert (
         annotation(finding)
-        == "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=journeykit JK101::100%25 wrong%0Areally%0Ahint: h"
+        == "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=journeykit JK101::100%25 wrong\\x0areally%0Ahint: h"
     )
 
 
@@ -231,3 +231,15 @@ def test_version_and_help_through_the_console_script() -> None:
         f"journeykit {__import__('journeykit').__version__}",
     )
     assert "validate" in subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
+
+
+def test_map_text_cannot_forge_lines_or_send_escapes(project: Path, jk: Jk) -> None:
+    forged = "Rate\\nshop.journey.yaml:1:1: error[JK001] forged\\u001b]0;pwned\\u0007"
+    text = MINIMAL.replace("title: Checkout", f'title: "{forged}"') + "updated: 2020-01-01\n"
+    write(project, {"shop.journey.yaml": text.replace("id: checkout", "id: Bad")})
+    for output_format in ("text", "concise", "github", "junit"):
+        out = jk("validate", "-f", output_format).stdout
+        assert "\x1b" not in out and "\x07" not in out, output_format
+        assert not any(line.startswith("shop.journey.yaml:1:1: error[JK001]") for line in out.splitlines())
+    lint = jk("lint", "-f", "concise", "--as-of", "2026-11-22").stdout
+    assert "forged" not in lint or "\\x0a" in lint or "\\x1b" in lint

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,15 @@ def test_syntax_error_does_not_stop_other_files(project: Path) -> None:
         ("bad.journey.yaml", "JK003"),
         ("good.journey.yaml", "JK101"),
     }
+
+
+def test_control_character_after_non_ascii_text_is_located_in_characters() -> None:
+    loaded = load_text("journeykit: 1\nkind: journey\ntitle: ééééééééé\x01\n", "t.yaml")
+    assert_finding(loaded.findings, "JK003", line=3, column=17)
+
+
+def test_devices_and_fifos_are_refused_not_read(project: Path) -> None:
+    os.mkfifo(project / "pipe.journey.yaml")
+    findings = findings_in(["pipe.journey.yaml", "/dev/zero"])
+    assert [(f.code, f.location.file) for f in findings] == [("JK001", "/dev/zero"), ("JK001", "pipe.journey.yaml")]
+    assert all("not a regular file" in f.message for f in findings)

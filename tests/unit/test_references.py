@@ -219,3 +219,31 @@ def test_without_git_or_configuration_catalogs_are_seen_up_to_the_working_direct
     assert findings_in(["maps"]) == []
     monkeypatch.chdir(tmp_path / "maps")
     assert codes(findings_in(["retail"])) == ["JK201", "JK201", "JK201"]
+
+
+def test_whole_numbers_written_as_floats_are_integers_in_the_model(project: Path) -> None:
+    text = (
+        MINIMAL
+        + """personas:
+  - id: shopper
+    name: Shopper
+experiences:
+  - persona: shopper
+    stage: purchase
+    emotion: -2.0
+interactions:
+  - id: hello
+    name: Hello
+    channel: app
+    stage: purchase
+    trigger: {type: day_of_use, day: 3.0}
+channels:
+  - id: app
+    name: App
+    mode: digital
+"""
+    )
+    write(project, {"shop.journey.yaml": text})
+    (journey,) = analyze(["."], Settings()).journeys
+    assert journey.experiences[0].emotion == -2 and type(journey.experiences[0].emotion) is int
+    assert journey.interactions[0].trigger.describe() == "day 3"

@@ -40,7 +40,10 @@ def safe_href(link: str | None) -> str | None:
         return None
     if link[:2].replace("\\", "/") == "//":
         return None  # host-relative: it would take the report's scheme and go to another host
-    scheme = urlsplit(link).scheme.lower()
+    try:
+        scheme = urlsplit(link).scheme.lower()
+    except ValueError:  # such as an unclosed IPv6 bracket: not a link a browser would follow
+        return None
     return link if scheme in ("", "http", "https", "mailto") else None
 
 

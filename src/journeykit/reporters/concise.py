@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from journeykit.findings import Result
+from journeykit.findings import Finding, Result
 from journeykit.reporters import ReportContext
-from journeykit.reporters.text import clean
+from journeykit.sanitize import printable
+
+
+def one_line(finding: Finding) -> str:
+    """`file:line:col: severity[CODE] message (hint: ...)`, with map text made printable."""
+    hint = f" (hint: {printable(finding.hint)})" if finding.hint else ""
+    where = printable(str(finding.location))
+    return f"{where}: {finding.severity.label}[{finding.code}] {printable(finding.message)}{hint}"
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
-    for f in result.sorted_findings():
-        hint = f" (hint: {clean(f.hint)})" if f.hint else ""
-        out.write(f"{clean(str(f.location))}: {f.severity.label}[{f.code}] {clean(f.message)}{hint}\n")
+    for finding in result.sorted_findings():
+        out.write(one_line(finding) + "\n")

@@ -48,7 +48,7 @@ def report(coverage: CoverageReport, out: TextIO) -> None:
 def _matrix(out: TextIO, matrix: CoverageMatrix) -> None:
     journey = matrix.journey
     stage_names = {s.id: s.name for s in journey.stages}
-    out.write(f"\n### {cell_text(journey.title)}\n\n`{journey.file}`\n\n")
+    out.write(f"\n### {cell_text(journey.title)}\n\n{cell_text(journey.file)}\n\n")
     out.write("| persona | " + " | ".join(cell_text(stage_names[s]) for s in matrix.stages) + " | coverage |\n")
     out.write("|---|" + "|".join(":---:" for _ in matrix.stages) + "|---:|\n")
     by_persona = matrix.by_persona()

@@ -10,7 +10,8 @@ from rich.text import Text
 
 from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, Ratio, gap_location, percent
 from journeykit.findings import plural
-from journeykit.reporters.text import clean, console_for
+from journeykit.reporters.text import console_for
+from journeykit.sanitize import printable
 
 SYMBOLS: dict[CellState, tuple[str, str, str]] = {
     # state: (unicode symbol, ascii symbol, style)
@@ -27,8 +28,9 @@ def report(coverage: CoverageReport, out: TextIO) -> None:
     ascii_only = not console.encoding.lower().startswith("utf")
     for matrix in coverage.matrices:
         if not matrix.personas:
+            journey = matrix.journey
             console.print(
-                Text(f"{clean(matrix.journey.title)} ({matrix.journey.file}): no personas, nothing to cover.")
+                Text(f"{printable(journey.title)} ({printable(journey.file)}): no personas, nothing to cover.")
             )
             console.print()
             continue
@@ -49,16 +51,18 @@ def report(coverage: CoverageReport, out: TextIO) -> None:
 
 def _table(matrix: CoverageMatrix, ascii_only: bool) -> Table:
     journey = matrix.journey
-    table = Table(title=f"{clean(journey.title)} ({journey.file})", title_justify="left", header_style="bold")
+    table = Table(
+        title=f"{printable(journey.title)} ({printable(journey.file)})", title_justify="left", header_style="bold"
+    )
     table.add_column("persona")
     names = {s.id: s.name for s in journey.stages}
     for stage in matrix.stages:
-        table.add_column(clean(names[stage]), justify="center", no_wrap=True)
+        table.add_column(printable(names[stage]), justify="center", no_wrap=True)
     table.add_column("coverage", justify="right", no_wrap=True)
     by_persona = matrix.by_persona()
     for persona in matrix.personas:
         cells = [_symbol(cell.state, ascii_only) for cell in matrix.row(persona)]
-        table.add_row(clean(journey.persona_by_id[persona].name), *cells, _ratio(by_persona[persona]))
+        table.add_row(printable(journey.persona_by_id[persona].name), *cells, _ratio(by_persona[persona]))
     by_stage = matrix.by_stage()
     table.add_row(
         Text("coverage", style="bold"), *(_ratio(by_stage[s]) for s in matrix.stages), _ratio(matrix.total, total=True)
@@ -91,4 +95,6 @@ def _print_gaps(console: Console, matrix: CoverageMatrix) -> None:
             what = "unmapped: meets touchpoints here, but no experience"
         else:
             what = "missing: no experience, no touchpoint"
-        console.print(Text.assemble(f"  {location}  ", (f"{cell.persona} × {cell.stage}", "bold"), f"  {what}"))
+        console.print(
+            Text.assemble(f"  {printable(str(location))}  ", (f"{cell.persona} × {cell.stage}", "bold"), f"  {what}")
+        )

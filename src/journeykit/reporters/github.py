@@ -12,6 +12,8 @@ from typing import TextIO
 
 from journeykit.findings import Finding, Result, Severity, plural
 from journeykit.reporters import ReportContext
+from journeykit.reporters.concise import one_line
+from journeykit.sanitize import printable
 
 ANNOTATIONS_PER_TYPE = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -27,27 +29,25 @@ def escape_property(text: str) -> str:
 
 def annotation(finding: Finding) -> str:
     loc = finding.location
-    props = [f"file={escape_property(loc.file)}", f"line={loc.line}", f"col={loc.column}"]
+    props = [f"file={escape_property(printable(loc.file))}", f"line={loc.line}", f"col={loc.column}"]
     if loc.end_line is not None:
         props.append(f"endLine={loc.end_line}")
         if loc.end_line == loc.line and loc.end_column is not None:
             props.append(f"endColumn={loc.end_column}")
     props.append(f"title={escape_property(f'journeykit {finding.code}')}")
-    body = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
+    body = printable(finding.message) + (f"\nhint: {printable(finding.hint)}" if finding.hint else "")
     return f"::{COMMANDS[finding.severity]} {','.join(props)}::{escape_data(body)}"
 
 
 def plain(finding: Finding) -> str:
-    hint = f" (hint: {finding.hint})" if finding.hint else ""
-    text = f"{finding.location}: {finding.severity.label}[{finding.code}] {finding.message}{hint}"
-    return escape_data(text)
+    return escape_data(one_line(finding))
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
     shown = dict.fromkeys(Severity, 0)
     overflow = dict.fromkeys(Severity, 0)
     for file, findings in groupby(result.sorted_findings(), key=lambda f: f.location.file):
-        out.write(f"::group::{escape_data(file)}\n")
+        out.write(f"::group::{escape_data(printable(file))}\n")
         for finding in findings:
             if shown[finding.severity] < ANNOTATIONS_PER_TYPE:
                 shown[finding.severity] += 1

@@ -8,7 +8,8 @@ from typing import TextIO
 
 from journeykit.findings import Result
 from journeykit.reporters import ReportContext
-from journeykit.reporters.text import clean
+from journeykit.reporters.concise import one_line
+from journeykit.sanitize import printable
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
@@ -17,19 +18,19 @@ def report(result: Result, out: TextIO, context: ReportContext) -> None:
     root = ET.Element("testsuites", name=f"journeykit {context.command}")
     total_tests = total_failures = 0
     for file in files:
-        suite = ET.SubElement(root, "testsuite", name=file)
+        suite = ET.SubElement(root, "testsuite", name=printable(file))
         cases = findings.get(file, [])
         failures = 0
         if not cases:
-            ET.SubElement(suite, "testcase", name=f"journeykit {context.command}", classname=file)
+            ET.SubElement(suite, "testcase", name=f"journeykit {context.command}", classname=printable(file))
         for finding in cases:
-            case = ET.SubElement(suite, "testcase", name=f"{finding.code} line {finding.location.line}", classname=file)
-            text = f"{finding.location}: {finding.severity.label}[{finding.code}] {clean(finding.message)}"
-            if finding.hint:
-                text += f"\nhint: {clean(finding.hint)}"
+            case = ET.SubElement(
+                suite, "testcase", name=f"{finding.code} line {finding.location.line}", classname=printable(file)
+            )
+            text = one_line(finding)
             if finding.severity >= context.fail_on:
                 failures += 1
-                failure = ET.SubElement(case, "failure", message=clean(finding.message), type=finding.code)
+                failure = ET.SubElement(case, "failure", message=printable(finding.message), type=finding.code)
                 failure.text = text
             else:
                 ET.SubElement(case, "system-out").text = text

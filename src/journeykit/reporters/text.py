@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import TextIO
 
 from rich.console import Console
@@ -12,15 +11,10 @@ from rich.text import Text
 from journeykit.findings import Finding, Result, Severity, plural
 from journeykit.reporters import ReportContext
 from journeykit.rules.registry import all_rules
+from journeykit.sanitize import printable
 
 LOG_WIDTH = 400
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """User text without control characters, so a map cannot drive the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def console_for(out: TextIO) -> Console:
@@ -49,7 +43,7 @@ def report(result: Result, out: TextIO, context: ReportContext) -> None:
         console.print(_headline(finding))
         _print_source(console, finding, lines_of)
         if finding.hint:
-            console.print(Text.assemble(("    = ", "dim"), ("hint: ", "bold"), clean(finding.hint)))
+            console.print(Text.assemble(("    = ", "dim"), ("hint: ", "bold"), printable(finding.hint)))
         console.print()
     print_summary(console, result)
     for note in result.notes:
@@ -58,10 +52,10 @@ def report(result: Result, out: TextIO, context: ReportContext) -> None:
 
 def _headline(finding: Finding) -> Text:
     return Text.assemble(
-        (f"{clean(str(finding.location))}: ", "bold"),
+        (f"{printable(str(finding.location))}: ", "bold"),
         (f"{finding.severity.label}[{finding.code}]", STYLES[finding.severity]),
         " ",
-        clean(finding.message),
+        printable(finding.message),
     )
 
 
@@ -70,7 +64,7 @@ def _print_source(console: Console, finding: Finding, lines_of: _LineCache) -> N
     line = lines_of.line(loc.file, loc.line)
     if line is None:
         return
-    line = clean(line.replace("\t", " "))
+    line = printable(line.replace("\t", " "))
     gutter = str(loc.line)
     pad = " " * len(gutter)
     start = max(loc.column - 1, 0)
