@@ -98,6 +98,13 @@ def test_every_report_opens_cleanly(site: tuple[Path, list[Journey]], visit: obj
         assert page.locator("svg.curve polyline").count() >= 1
         assert page.locator("figure.diagram svg g.node").count() >= len(journey.touchpoints)
         assert page.locator("table.heatmap").count() == 1
+        assert (
+            page.evaluate(
+                "(() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id);"
+                " return ids.length - new Set(ids).size; })()"
+            )
+            == 0
+        ), "duplicate element ids"
         page.screenshot(path=str(ARTIFACTS / f"{journey.id}.png"), full_page=True)
 
 
@@ -119,7 +126,7 @@ def test_hostile_map_runs_nothing_and_shows_its_text(site: tuple[Path, list[Jour
     assert handlers == []
     assert page.locator("h1").count() == 1
     assert "<script>window.__pwned=1</script>" in page.locator("h1").inner_text()
-    assert page.locator("figure.diagram svg g.node[id^=touchpoint-]").count() == 2
+    assert page.locator("figure.diagram svg g.node[id^=diagram-touchpoint-]").count() == 2
     assert "\\N \\G" in page.locator("figure.diagram").inner_text()
     page.screenshot(path=str(ARTIFACTS / "hostile-map.png"), full_page=True)
 

@@ -69,7 +69,7 @@ def test_renders_every_format_for_every_example(project: Path, jk: Jk) -> None:
         assert (project / "out" / f"{journey.id}.pdf").read_bytes().startswith(b"%PDF")
         svg = ET.parse(project / "out" / f"{journey.id}.svg").getroot()
         ids = {g.get("id") for g in svg.iter("{http://www.w3.org/2000/svg}g")}
-        assert {f"touchpoint-{t.id}" for t in journey.touchpoints} <= ids
+        assert {f"diagram-touchpoint-{t.id}" for t in journey.touchpoints} <= ids
 
 
 def test_golden_dot_and_html(project: Path, jk: Jk) -> None:
@@ -242,3 +242,11 @@ def test_coverage_html_page(project: Path, jk: Jk) -> None:
     html = (project / "coverage.html").read_text()
     assert html.count('<table class="heatmap">') == 3
     assert "Content-Security-Policy" in html
+
+
+def test_a_map_called_index_does_not_overwrite_the_index_page(project: Path, jk: Jk) -> None:
+    write(project, {"a.journey.yaml": MINIMAL.replace("checkout", "index"), "b.journey.yaml": MINIMAL})
+    assert jk("render", ".", "-o", "out", "-f", "html,dot", "--allow-inside-input").code == 0
+    names = sorted(p.name for p in (project / "out").iterdir())
+    assert names == ["checkout.dot", "checkout.html", "index-map.dot", "index-map.html", "index.html"]
+    assert 'href="index-map.html"' in (project / "out" / "index.html").read_text()

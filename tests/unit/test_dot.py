@@ -45,12 +45,12 @@ def retail() -> Journey:
 
 def test_every_touchpoint_is_a_node_with_its_name(retail: Journey) -> None:
     svg = draw(dot_source(retail))
-    drawn = [n for n in nodes(svg) if (n.get("id") or "").startswith("touchpoint-")]
-    assert sorted(n.get("id") for n in drawn) == sorted(f"touchpoint-{t.id}" for t in retail.touchpoints)
+    drawn = [n for n in nodes(svg) if (n.get("id") or "").startswith("diagram-touchpoint-")]
+    assert sorted(n.get("id") for n in drawn) == sorted(f"diagram-touchpoint-{t.id}" for t in retail.touchpoints)
     by_id = {n.get("id"): texts(n) for n in drawn}
     for touchpoint in retail.touchpoints:
         words = touchpoint.name.split()
-        assert words[0] in by_id[f"touchpoint-{touchpoint.id}"]
+        assert words[0] in by_id[f"diagram-touchpoint-{touchpoint.id}"]
 
 
 def test_stages_are_columns_left_to_right_in_map_order(retail: Journey) -> None:
@@ -93,9 +93,13 @@ def test_loops_and_backward_steps_do_not_constrain_layout(retail: Journey) -> No
 
 def test_persona_and_stage_filters(retail: Journey) -> None:
     options = DiagramOptions(personas=("screen-reader-user",), stages=("discovery", "research"))
-    drawn = {n.get("id") for n in nodes(draw(dot_source(retail, options))) if (n.get("id") or "").startswith("touch")}
+    drawn = {
+        n.get("id")
+        for n in nodes(draw(dot_source(retail, options)))
+        if (n.get("id") or "").startswith("diagram-touchpoint-")
+    }
     expected = {
-        f"touchpoint-{t.id}"
+        f"diagram-touchpoint-{t.id}"
         for t in retail.touchpoints
         if t.stage in ("discovery", "research") and t.meets("screen-reader-user")
     }
@@ -104,16 +108,16 @@ def test_persona_and_stage_filters(retail: Journey) -> None:
 
 def test_lanes_copy_each_persona_touchpoints(retail: Journey) -> None:
     svg = draw(dot_source(retail, DiagramOptions(lanes=True)))
-    drawn = [n for n in nodes(svg) if "touchpoint-" in (n.get("id") or "")]
+    drawn = [n for n in nodes(svg) if re.match(r"diagram-p\d+_touchpoint-", n.get("id") or "")]
     assert len(drawn) == sum(1 for p in retail.personas for t in retail.touchpoints if t.meets(p.id))
 
 
 def test_hostile_text_stays_text() -> None:
     hostile = journey_at(FIXTURES / "hostile" / "hostile.journey.yaml")
     svg = draw(dot_source(hostile))
-    assert len([n for n in nodes(svg) if (n.get("id") or "").startswith("touchpoint-")]) == 2
+    assert len([n for n in nodes(svg) if (n.get("id") or "").startswith("diagram-touchpoint-")]) == 2
     assert [e for e in svg.iter(f"{SVG}g") if e.get("class") == "edge" and "injected" in texts(e)] == []
-    first = texts(next(n for n in nodes(svg) if n.get("id") == "touchpoint-first"))
+    first = texts(next(n for n in nodes(svg) if n.get("id") == "diagram-touchpoint-first"))
     assert '"]; evil [label="injected"]; a -&gt; b;'.replace("&gt;", ">") in first
     assert "\\N \\G" in first
     assert "tp_0" not in first and "hostile-map" not in first
@@ -133,7 +137,7 @@ def test_large_generated_map_renders(tmp_path: Path) -> None:
 
     (tmp_path / "big.journey.yaml").write_text(generate_map(0, 200, 1))
     journey = journey_at(tmp_path / "big.journey.yaml")
-    drawn = [n for n in nodes(draw(dot_source(journey))) if (n.get("id") or "").startswith("touchpoint-")]
+    drawn = [n for n in nodes(draw(dot_source(journey))) if (n.get("id") or "").startswith("diagram-touchpoint-")]
     assert len(drawn) == 200
 
 

@@ -47,6 +47,8 @@ class RenderOptions:
 
 @dataclass
 class _Outcome:
+    stems: dict[str, str] = field(default_factory=dict)
+    """map id → the file name its outputs get (see output_stems)."""
     written: list[Path] = field(default_factory=list)
     maps: int = 0
     reports: dict[str, str] = field(default_factory=dict)
@@ -72,12 +74,12 @@ def render(options: RenderOptions, settings: Settings) -> int:
     blocked = _files_with_errors(findings)
     renderable = [j for j in analysis.journeys if j.file not in blocked]
     chosen = {m.journey.id: m for m in matrices(renderable, options.personas, options.stages)}
-    outcome = _Outcome()
+    outcome = _Outcome(stems=output_stems([j.id for j in analysis.journeys]))
     with _progress(len(chosen)) as advance:
         for journey in renderable:
             if journey.id in chosen:
                 _render_map(journey, chosen[journey.id], findings, analysis, options, dot, today, outcome)
-            advance()
+                advance()
     if len(analysis.journeys) > 1 or blocked:
         _write_index(analysis, findings, blocked, options, today, outcome)
     _report(findings, blocked, outcome, analysis, options)
@@ -95,7 +97,7 @@ def _render_map(
     outcome: _Outcome,
 ) -> None:
     source = diagram.dot_source(journey, diagram.DiagramOptions(options.personas, options.stages, options.lanes))
-    base = options.outdir / journey.id
+    base = options.outdir / outcome.stems[journey.id]
     if "dot" in options.formats:
         _write(outcome, base.with_suffix(".dot"), source.encode("utf-8"))
     svg: bytes | None = None
@@ -144,6 +146,19 @@ def _write_index(
     index = view.build_index(entries, failed, today=today)
     page = html.render("index.html.j2", options.template_dir, index=index, generator=index.generator)
     _write(outcome, options.outdir / "index.html", page.encode("utf-8"))
+
+
+def output_stems(ids: Sequence[str]) -> dict[str, str]:
+    """File names for each map's outputs: its id, except that `index.html` is the index page."""
+    taken = set(ids)
+    stems = {}
+    for journey_id in ids:
+        stem = journey_id
+        if stem == "index":
+            stem = next(f"index-map{n or ''}" for n in range(len(ids) + 1) if f"index-map{n or ''}" not in taken)
+            taken.add(stem)
+        stems[journey_id] = stem
+    return stems
 
 
 def _write(outcome: _Outcome, path: Path, data: bytes) -> None:

@@ -152,7 +152,7 @@ def _touchpoint_node(
     graph.node(
         node_id,
         label=_touchpoint_label(journey, touchpoint),
-        id=f"{prefix}touchpoint-{touchpoint.id}",
+        id=f"diagram-{prefix}touchpoint-{touchpoint.id}",  # distinct from the report's own anchors
         tooltip=escape_tooltip(touchpoint.description or touchpoint.name),
         fillcolor=colour.fill if colour else "#ffffff",
         color=colour.border if colour else "#4a5568",
