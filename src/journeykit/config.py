@@ -90,10 +90,12 @@ class Settings:
         return False
 
     def _severity_setting(self, code: str) -> str | None:
+        """The level set for the most specific code or prefix (or ALL) that matches `code`."""
         best, best_length = None, 0
         for prefix, level in self.severity.items():
-            if code.startswith(prefix) and len(prefix) > best_length:
-                best, best_length = level, len(prefix)
+            length = _longest_match(code, (prefix,))
+            if length > best_length:
+                best, best_length = level, length
         return best
 
     def as_dict(self) -> dict[str, Any]:

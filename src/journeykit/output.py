@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from journeykit.errors import UsageError
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -20,13 +22,23 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[tuple[int, str]]:
-    """A temporary file beside `path` that replaces it on success and vanishes on failure."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """A temporary file beside `path` that replaces it on success and vanishes on failure.
+
+    A path that cannot be written (a directory, no permission, a full disk) is a UsageError
+    that names it, not a traceback.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         yield fd, temporary
         Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -34,7 +46,19 @@ def _replacing(path: Path) -> Iterator[tuple[int, str]]:
 
 def _special(path: Path) -> bool:
     """A device, FIFO or socket (`/dev/null`, `/dev/stdout`): written in place, never replaced."""
+    if path.is_dir():
+        raise UsageError(f"cannot write {path}: it is a directory")
     return path.exists() and not path.is_file()
+
+
+@contextlib.contextmanager
+def _in_place(path: Path, *, binary: bool) -> Iterator[Any]:
+    try:
+        handle = path.open("wb") if binary else path.open("w", encoding="utf-8", newline="\n")
+        with handle:
+            yield handle
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 @contextlib.contextmanager
@@ -46,7 +70,7 @@ def atomic_text(path: Path) -> Iterator[TextIO]:
     """
     path = path.resolve()
     if _special(path):
-        with path.open("w", encoding="utf-8", newline="\n") as direct:
+        with _in_place(path, binary=False) as direct:
             yield direct
         return
     with _replacing(path) as (fd, _), os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -59,7 +83,8 @@ def atomic_bytes(path: Path, data: bytes) -> None:
     """Write bytes to `path` atomically (special files and symbolic links as in atomic_text)."""
     path = path.resolve()
     if _special(path):
-        path.write_bytes(data)
+        with _in_place(path, binary=True) as direct:
+            direct.write(data)
         return
     with _replacing(path) as (fd, _), os.fdopen(fd, "wb") as handle:
         _write_synced(handle, data)

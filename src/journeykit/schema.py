@@ -59,10 +59,11 @@ def check(source: SourceFile) -> list[Finding]:
     """Every schema error of a loaded file, as findings at the right line and column."""
     if _is_valid(source.data):
         return []
-    findings: dict[tuple[str, int, int], Finding] = {}
+    findings: dict[tuple[str, int, int, str], Finding] = {}
     for error in _full_validator().iter_errors(source.data):
         finding = _finding(source, error)
-        findings.setdefault((finding.code, finding.location.line, finding.location.column), finding)
+        # A value can fail two keywords that mean the same thing (a date's pattern and format).
+        findings.setdefault((finding.code, finding.location.line, finding.location.column, finding.message), finding)
     return list(findings.values())
 
 
@@ -212,8 +213,13 @@ def _additional(source: SourceFile, error: ValidationError, path: YamlPath) -> T
 
 
 def _false_schema(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    # jsonschema reports a `false` subschema at the parent, with the refused value as instance.
     parent = _node(source.data, path)
-    key = next((k for k, v in parent.items() if v is error.instance), "?") if isinstance(parent, dict) else "?"
+    refused = _not_applicable_fields()
+    candidates = (
+        [k for k, v in parent.items() if k in refused and v is error.instance] if isinstance(parent, dict) else []
+    )
+    key = candidates[0] if candidates else "?"
     message = f"`{key}` has no place in an experience marked `applicable: false`"
     return rules.UNKNOWN_FIELD, (*path, key), message, "remove it, or remove `applicable: false`", True
 
@@ -283,13 +289,7 @@ def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Tran
         hint = f"use lower-case kebab-case such as '{suggestion}'" if suggestion else "use lower-case kebab-case"
         return rules.INVALID_ID, path, f"{_show(value)} is not a valid id: {hint}", None, False
     if role == "date":
-        return (
-            rules.INVALID_DATE,
-            path,
-            f"{_show(value)} is not a date written YYYY-MM-DD",
-            "such as 2026-10-15",
-            False,
-        )
+        return _bad_date(value, path)
     if role == "link" and error.validator == "pattern":
         return (
             rules.UNSAFE_LINK,
@@ -317,11 +317,16 @@ def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Tran
 
 
 def _format(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    return _bad_date(error.instance, path)
+
+
+def _bad_date(value: Any, path: YamlPath) -> Translation:
+    """The one message for a bad date, whichever keyword (pattern or format) caught it."""
     return (
         rules.INVALID_DATE,
         path,
-        f"{_show(error.instance)} is not a real calendar date",
-        "check the day and month",
+        f"{_show(value)} is not a real date written YYYY-MM-DD",
+        "such as 2026-10-15",
         False,
     )
 
@@ -346,6 +351,13 @@ _TRANSLATORS: dict[str, Callable[[SourceFile, ValidationError, YamlPath], Transl
     "maxLength": _pattern,
     "format": _format,
 }
+
+
+@functools.cache
+def _not_applicable_fields() -> frozenset[str]:
+    """The experience fields that `applicable: false` refuses (the `then` branch's `false` properties)."""
+    branch = schema_document()["$defs"]["experience"]["then"]["properties"]
+    return frozenset(name for name, subschema in branch.items() if subschema is False)
 
 
 def _validator_value(error: ValidationError) -> Any:

@@ -238,3 +238,23 @@ def test_unknown_rule_suggests(jk: Jk) -> None:
     run = jk("rules", "JK5O6")
     assert run.code == 2
     assert "no rule 'JK5O6' (did you mean JK506?)" in run.stderr
+
+
+def test_per_file_ignores_apply_to_suppression_findings_from_a_subdirectory(
+    project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = SHOP.replace("title: Web shop\n", "title: Web shop  # journeykit: ignore[JK511]\n")
+    write(
+        project,
+        {"sub/shop.journey.yaml": text, "journeykit.toml": '[per-file-ignores]\n"sub/**" = ["JK090", "JK503"]\n'},
+    )
+    monkeypatch.chdir(project / "sub")
+    assert jk("lint", *AS_OF, "-f", "concise").stdout == ""
+
+
+def test_a_hand_edited_baseline_cannot_hide_a_schema_error(project: Path, jk: Jk) -> None:
+    write(project, {"shop.journey.yaml": SHOP.replace("title: Web shop", "title: [x]")})
+    fingerprint = json.loads(jk("lint", "-f", "json").stdout)["diagnostics"][0]["fingerprint"]
+    baseline = {"journeykit_baseline": 1, "findings": [{"fingerprint": fingerprint, "code": "JK101"}]}
+    write(project, {"baseline.json": json.dumps(baseline)})
+    assert "JK101" in jk("lint", "--baseline", "baseline.json", "-f", "concise").stdout

@@ -183,9 +183,10 @@ def test_template_override_by_name(project: Path, jk: Jk) -> None:
         ),
         (
             "{{ report.no_such_field }}",
-            "template report.html.j2: 'journeykit.render.view.ReportView object' has no attribute",
+            "template report.html.j2: UndefinedError: 'journeykit.render.view.ReportView object' has no attribute",
         ),
         ("{{ report.__class__.__mro__ }}", "template report.html.j2:"),
+        ("{{ 1 // 0 }}", "template report.html.j2: ZeroDivisionError"),
     ],
 )
 def test_broken_user_template_is_exit_2(project: Path, jk: Jk, template: str, message: str) -> None:

@@ -243,3 +243,11 @@ def test_map_text_cannot_forge_lines_or_send_escapes(project: Path, jk: Jk) -> N
         assert not any(line.startswith("shop.journey.yaml:1:1: error[JK001]") for line in out.splitlines())
     lint = jk("lint", "-f", "concise", "--as-of", "2026-11-22").stdout
     assert "forged" not in lint or "\\x0a" in lint or "\\x1b" in lint
+
+
+def test_an_output_path_that_cannot_be_written_is_exit_2(project: Path, jk: Jk) -> None:
+    write(project, {"ok.journey.yaml": MINIMAL})
+    (project / "a-directory").mkdir()
+    run = jk("validate", "-f", "json", "-o", "a-directory")
+    assert run.code == 2
+    assert "cannot write" in run.stderr and "Traceback" not in run.stderr

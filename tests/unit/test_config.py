@@ -92,3 +92,10 @@ def test_table_keys_are_known_to_show_settings() -> None:
         "fail-under",
         "exclude",
     }
+
+
+def test_severity_all_applies_to_every_lint_rule_and_specific_codes_win() -> None:
+    settings = settings_from_table({"severity": {"ALL": "info", "JK503": "error"}})
+    rules = all_rules()
+    assert settings.severity_of(rules["JK501"]) is Severity.INFO
+    assert settings.severity_of(rules["JK503"]) is Severity.ERROR

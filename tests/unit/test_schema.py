@@ -181,3 +181,21 @@ def test_map_fields_in_a_catalog_say_where_they_belong() -> None:
 def test_an_empty_list_item_is_named_as_such() -> None:
     (found,) = findings(MINIMAL + "tags:\n  -\n")
     assert found.hint == "the list item is empty: write a value after the `-`, or remove the line"
+
+
+def test_two_missing_fields_of_one_node_are_two_findings() -> None:
+    got = findings(MINIMAL + "personas:\n  - description: Nameless\n")
+    assert sorted(f.message for f in got) == [
+        "personas[0]: missing required field `id`",
+        "personas[0]: missing required field `name`",
+    ]
+
+
+def test_field_refused_by_applicable_false_is_named_even_when_values_coincide() -> None:
+    text = MINIMAL + (
+        "personas:\n  - id: shopper\n    name: Shopper\nexperiences:\n  - persona: shopper\n    stage: purchase\n"
+        "    x-score: 1\n    applicable: false\n    reason: Out of scope\n    emotion: 1\n"
+    )
+    (found,) = findings(text)
+    assert found.message == "experiences[0].emotion: `emotion` has no place in an experience marked `applicable: false`"
+    assert (found.location.line, found.location.column) == (17, 5)

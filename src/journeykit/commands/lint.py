@@ -9,10 +9,11 @@ from pathlib import Path
 
 from journeykit.commands.check import CheckOptions, emit, load
 from journeykit.config import Settings
-from journeykit.findings import Result, plural
+from journeykit.findings import Finding, Result, plural
 from journeykit.lint.baseline import apply_baseline, read_baseline, write_baseline
 from journeykit.lint.engine import lint as run_rules
 from journeykit.output import write_json
+from journeykit.rules.registry import all_rules
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def lint(options: LintOptions, settings: Settings) -> int:
     baseline = read_baseline(options.baseline) if options.baseline else None
     result = lint_result(options, settings)
     if options.write_baseline:
-        recorded = [f for f in result.findings if f.code >= "JK3" or f.code.startswith("JK09")]
+        recorded = [f for f in result.findings if _baselinable(f)]
         write_baseline(options.write_baseline, recorded)
         print(
             f"journeykit: recorded {plural(len(recorded), 'finding')} in {options.write_baseline}",
@@ -42,8 +43,9 @@ def lint(options: LintOptions, settings: Settings) -> int:
         )
         return 0
     if baseline is not None:
-        outcome = apply_baseline(result.findings, baseline)
-        result.findings = outcome.new
+        kept = [f for f in result.findings if not _baselinable(f)]
+        outcome = apply_baseline([f for f in result.findings if _baselinable(f)], baseline)
+        result.findings = [*kept, *outcome.new]
         if outcome.known:
             result.notes.append(f"{plural(outcome.known, 'finding')} in the baseline not shown.")
         if outcome.fixed:
@@ -53,6 +55,12 @@ def lint(options: LintOptions, settings: Settings) -> int:
             )
     emit(result, options.check, "lint", settings.fail_on)
     return result.exit_code(settings.fail_on)
+
+
+def _baselinable(finding: Finding) -> bool:
+    """Lint findings go into baselines; a map that cannot be read (JK0xx-JK2xx) is never hidden."""
+    rule = all_rules().get(finding.code)
+    return rule is not None and rule.configurable
 
 
 def show_settings(settings: Settings) -> int:

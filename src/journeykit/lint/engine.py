@@ -30,7 +30,8 @@ def lint(analysis: Analysis, settings: Settings, today: datetime.date) -> list[F
     for suppression in suppressions_of(analysis, suppressions).values():
         for finding in suppression.leftovers(rules, enabled_codes):
             rule = rules[finding.code]
-            if settings.enabled(rule) and not settings.ignored_in_file(rule.code, None, finding.location.file):
+            source = suppression.source
+            if settings.enabled(rule) and not settings.ignored_in_file(rule.code, source.path, source.display):
                 findings.append(_regraded(finding, settings, rule))
     return findings
 

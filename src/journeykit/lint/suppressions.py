@@ -31,19 +31,19 @@ class Directive:
 class Suppressions:
     """The directives of one file, by line."""
 
-    file: str
+    source: SourceFile
     by_line: dict[int, Directive]
 
     @classmethod
     def parse(cls, source: SourceFile) -> Suppressions:
         by_line = {}
-        if "journeykit:" in source.text:
+        if "ignore[" in source.text:  # most files have none: skip the line-by-line search
             for number, text in enumerate(source.text.splitlines(), start=1):
                 match = DIRECTIVE.search(text)
                 if match:
                     codes = tuple(c.strip() for c in match.group(2).split(",") if c.strip())
                     by_line[number] = Directive(number, match.start(1) + 1, codes)
-        return cls(source.display, by_line)
+        return cls(source, by_line)
 
     def suppresses(self, code: str, lines: Iterable[int]) -> bool:
         """Whether a directive on one of `lines` names `code`; marks the directive as used."""
@@ -57,7 +57,7 @@ class Suppressions:
     def leftovers(self, rules: Mapping[str, Rule], enabled: set[str]) -> Iterator[Finding]:
         """JK091 for codes that cannot work, JK090 for codes that suppressed nothing."""
         for directive in self.by_line.values():
-            location = Location(self.file, directive.line, directive.column)
+            location = Location(self.source.display, directive.line, directive.column)
             for code in directive.codes:
                 rule = rules.get(code)
                 if rule is None:

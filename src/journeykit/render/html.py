@@ -34,8 +34,8 @@ def render(name: str, template_dir: Path | None = None, **context: Any) -> str:
         raise TemplateError(f"template {error.filename or error.name}, line {error.lineno}: {error.message}") from None
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"template not found: {error.name}") from None
-    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError) as error:
-        raise TemplateError(f"template {name}: {error}") from None
+    except Exception as error:  # whatever a template does wrong (undefined names, 1 // 0, refused calls)
+        raise TemplateError(f"template {name}: {type(error).__name__}: {error}") from None
 
 
 @functools.cache
