@@ -315,8 +315,8 @@ class _JourneyBuilder:
                     rules.DUPLICATE_EXPERIENCE.finding(
                         experience.origin.at(),
                         f"{format_path(experience.origin.path)}: a second experience for persona '{cell[0]}' "
-                        f"in stage '{cell[1]}' (the first is at line {line})",
-                        hint="merge the two into one experience",
+                        f"in stage '{cell[1]}'",
+                        hint=f"the first is on line {line}: merge the two into one experience",
                         subject=experience.origin.subject(),
                     )
                 )
@@ -422,9 +422,8 @@ def _duplicates(kind: str, defined: Sequence[tuple[str, Origin]]) -> Iterable[Fi
         if first is not origin:
             yield rules.DUPLICATE_ID.finding(
                 origin.at("id"),
-                f"{format_path((*origin.path, 'id'))}: duplicate {kind} id '{item_id}' "
-                f"(first defined at {_where(first, origin)})",
-                hint=f"{kind} ids are unique: rename one",
+                f"{format_path((*origin.path, 'id'))}: duplicate {kind} id '{item_id}'",
+                hint=f"the first is at {_where(first, origin)}; {kind} ids are unique: rename one",
                 subject=origin.subject("id"),
             )
 
@@ -432,16 +431,16 @@ def _duplicates(kind: str, defined: Sequence[tuple[str, Origin]]) -> Iterable[Fi
 def _ambiguous(kind: str, item_id: str, origin: Origin, other: Origin, elsewhere: str) -> Finding:
     return rules.AMBIGUOUS_ID.finding(
         origin.at("id"),
-        f"{format_path((*origin.path, 'id'))}: {kind} '{item_id}' is also defined in {elsewhere}, "
-        f"{other.file}:{other.at('id').line}",
-        hint=f"remove one definition; the map can refer to the catalog's {kind} by id",
+        f"{format_path((*origin.path, 'id'))}: {kind} '{item_id}' is also defined in {elsewhere}",
+        hint=f"the other is at {other.file}:{other.at('id').line}; remove one definition "
+        f"(a map can refer to a catalog's {kind} by id)",
         subject=origin.subject("id"),
     )
 
 
 def _where(first: Origin, later: Origin) -> str:
     line = first.at("id").line
-    return f"line {line}" if first.source is later.source else f"{first.file}:{line}"
+    return f"line {line}" if first.source is later.source else f"{first.file}:{line}"  # only ever in hints
 
 
 def _did_you_mean(kind: str, target: str, known: set[str]) -> str:

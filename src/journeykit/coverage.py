@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from journeykit.findings import Location
-from journeykit.model import Experience, Journey
+from journeykit.model import Experience, Journey, Origin
 
 CellState = Literal["covered", "partial", "unmapped", "missing", "not-applicable"]
 CELL_STATES: tuple[CellState, ...] = ("covered", "partial", "unmapped", "missing", "not-applicable")
@@ -144,14 +144,19 @@ def _cell(persona: str, stage: str, experience: Experience | None, has_touchpoin
     )
 
 
-def gap_location(matrix: CoverageMatrix, cell: Cell) -> Location:
-    """Where to fix a gap: the experience of a partial cell; else the `experiences:` list, or the persona."""
-    journey = matrix.journey
+def gap_anchor(journey: Journey, cell: Cell) -> tuple[Origin, bool]:
+    """Where to fix a gap, as (node, point at its key): the experience of a partial cell; else
+    the `experiences:` list, where the missing experience goes; else the persona."""
     if cell.experience is not None:
-        return cell.experience.origin.at()
+        return cell.experience.origin, False
     if "experiences" in journey.source.data:
-        return journey.origin.at("experiences", key=True)
-    return journey.persona_origin(cell.persona).at()
+        return Origin(journey.source, ("experiences",)), True
+    return journey.persona_origin(cell.persona), False
+
+
+def gap_location(matrix: CoverageMatrix, cell: Cell) -> Location:
+    origin, key = gap_anchor(matrix.journey, cell)
+    return origin.at(key=key)
 
 
 @dataclass(frozen=True)

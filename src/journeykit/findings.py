@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+_INDEX = re.compile(r"\[\d+\]")
 
 
 class Severity(enum.IntEnum):
@@ -62,8 +65,14 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """A line-independent identity: code, file, subject and message."""
-        key = "\x1f".join((self.code, self.location.file, self.subject, self.message))
+        """A line-independent identity: code, file, subject and message.
+
+        Messages name nodes by YAML path (`stages[2].id`); the subject already names the node by
+        id, so list indices are dropped from the message and inserting an item above a finding
+        does not change its identity. Messages never quote line numbers (hints may).
+        """
+        message = _INDEX.sub("[]", self.message)
+        key = "\x1f".join((self.code, self.location.file, self.subject, message))
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
     def sort_key(self) -> tuple[str, int, int, str, str]:

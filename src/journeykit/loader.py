@@ -315,12 +315,12 @@ class _Composer:
         path = (*frame.path, key)
         if key in frame.value:
             first = self.source.spans.keys.get(path)
-            where = f" (first at line {first[0]})" if first else ""
+            where = f"the first is on line {first[0]}; " if first else ""
             self._error(
                 rules.DUPLICATE_KEY,
                 span,
-                f"duplicate key {key!r}{where}",
-                "YAML would silently keep only the last one: remove or rename one of them",
+                f"duplicate key {key!r}",
+                f"{where}YAML would silently keep only the last one: remove or rename one of them",
                 subject=format_path(path),
             )
             frame.skip = True

@@ -258,3 +258,22 @@ def test_a_hand_edited_baseline_cannot_hide_a_schema_error(project: Path, jk: Jk
     baseline = {"journeykit_baseline": 1, "findings": [{"fingerprint": fingerprint, "code": "JK101"}]}
     write(project, {"baseline.json": json.dumps(baseline)})
     assert "JK101" in jk("lint", "--baseline", "baseline.json", "-f", "concise").stdout
+
+
+def test_fingerprints_survive_items_inserted_above(project: Path, jk: Jk) -> None:
+    broken = SHOP.replace(
+        "  - id: checkout\n    name: Checkout\n", "  - id: checkout\n    name: Checkout\n    stage: nowhere\n", 1
+    )
+    write(project, {"shop.journey.yaml": broken.replace("    stage: purchase\nexperiences", "experiences", 1)})
+    before = {d["code"]: d["fingerprint"] for d in json.loads(jk("lint", "-f", "json", *AS_OF).stdout)["diagnostics"]}
+    extra = "  - id: banner\n    name: Banner\n    stage: purchase\n"
+    write(
+        project,
+        {
+            "shop.journey.yaml": (project / "shop.journey.yaml")
+            .read_text()
+            .replace("touchpoints:\n", "touchpoints:\n" + extra)
+        },
+    )
+    after = {d["code"]: d["fingerprint"] for d in json.loads(jk("lint", "-f", "json", *AS_OF).stdout)["diagnostics"]}
+    assert before["JK201"] == after["JK201"]

@@ -139,7 +139,8 @@ def test_map_redefining_a_catalog_id_is_ambiguous(project: Path) -> None:
         },
     )
     found = assert_finding(findings_in(["."]), "JK203", line=9, column=9)
-    assert "shared.catalog.yaml:11" in found.message
+    assert found.message == "teams[0].id: team 'marketing' is also defined in a catalog"
+    assert "shared.catalog.yaml:11" in (found.hint or "")
 
 
 def test_two_visible_catalogs_defining_one_id_are_ambiguous_once(project: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from journeykit.coverage import Cell
+from journeykit.coverage import Cell, gap_anchor
 from journeykit.findings import Severity
 from journeykit.lint.context import RuleContext
 from journeykit.rules.base import Family, Violation, rule
@@ -101,7 +101,7 @@ def stage_without_touchpoints(context: RuleContext, options: Mapping[str, Any]) 
     family=Family.COVERAGE,
     severity=Severity.WARNING,
     summary="A persona meets touchpoints in a stage, but no experience describes it.",
-    bad_example="# expect: JK403 7:5\n" + GRID,
+    bad_example="# expect: JK403 21:1\n" + GRID,
     good_example=GRID + _PURCHASE,
 )
 def unmapped_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -122,7 +122,7 @@ def unmapped_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
     family=Family.COVERAGE,
     severity=Severity.INFO,
     summary="A persona has neither an experience nor a touchpoint in a stage.",
-    bad_example="# expect: JK404 7:5\n"
+    bad_example="# expect: JK404 22:1\n"
     + GRID.replace("    stage: purchase\n", "    stage: purchase\n    personas: []\n"),
     good_example=GRID
     + "  - persona: shopper\n    stage: purchase\n    applicable: false\n    reason: Shoppers buy in the store map\n",
@@ -158,8 +158,10 @@ def partial_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[V
 
 
 def _gap(context: RuleContext, cell: Cell, message: str) -> Violation:
+    origin, key = gap_anchor(context.journey, cell)
     return Violation(
         message,
-        context.journey.persona_origin(cell.persona),
+        origin,
+        key=key,
         hint=f"add an experience for persona '{cell.persona}' in stage '{cell.stage}', or mark it `applicable: false`",
     )
