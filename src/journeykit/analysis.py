@@ -35,10 +35,6 @@ class Analysis:
     def files_checked(self) -> int:
         return len(self.sources)
 
-    def failed_files(self) -> set[str]:
-        """Files with findings of the file, schema or reference families (errors that block a map)."""
-        return {f.location.file for f in self.findings}
-
     def result(self, extra: Sequence[Finding] = ()) -> Result:
         findings = _unique([*self.findings, *extra])
         return Result(findings, self.files_checked, {k: s.text for k, s in self.sources.items()})

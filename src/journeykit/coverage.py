@@ -17,7 +17,6 @@ from journeykit.findings import Location
 from journeykit.model import Experience, Journey, Origin
 
 CellState = Literal["covered", "partial", "unmapped", "missing", "not-applicable"]
-CELL_STATES: tuple[CellState, ...] = ("covered", "partial", "unmapped", "missing", "not-applicable")
 LACKABLE = ("touchpoints", "emotion", "tasks")
 
 
@@ -97,12 +96,6 @@ class CoverageMatrix:
     def gaps(self) -> list[Cell]:
         """Cells that are not covered and not out of scope, in matrix order."""
         return [c for c in self.cells if c.state in ("partial", "unmapped", "missing")]
-
-    def counts(self) -> dict[CellState, int]:
-        counts = dict.fromkeys(CELL_STATES, 0)
-        for cell in self.cells:
-            counts[cell.state] += 1
-        return counts
 
     def filtered(self, personas: Sequence[str] = (), stages: Sequence[str] = ()) -> CoverageMatrix:
         """The matrix restricted to some personas and stages (`--persona`, `--stage`)."""

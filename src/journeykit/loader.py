@@ -196,7 +196,7 @@ class _Frame:
         "anchor",
         "is_map",
         "key",
-        "key_span",
+        "key_path",
         "merge",
         "merges",
         "path",
@@ -214,7 +214,7 @@ class _Frame:
         self.anchor = anchor
         self.size = 1
         self.key: str | None = None  # mapping: the key waiting for its value
-        self.key_span: Span | None = None
+        self.key_path: YamlPath = ()  # mapping: the path of the value that key introduces
         self.skip = False  # mapping: the pending key is a duplicate; drop its value
         self.merge = False  # mapping: the pending key is a plain `<<` merge key
         self.merges: list[tuple[dict[str, Any], Span]] = []
@@ -309,7 +309,7 @@ class _Composer:
                 "remove the tag",
             )
         if key == "<<" and event.implicit[0] and event.tag is None:
-            frame.key, frame.key_span, frame.skip, frame.merge = "<<", span, False, True
+            frame.key, frame.key_path, frame.skip, frame.merge = "<<", (*frame.path, "<<"), False, True
             return
         frame.merge = False
         path = (*frame.path, key)
@@ -327,7 +327,7 @@ class _Composer:
         else:
             self.source.spans.keys[path] = span
             frame.skip = False
-        frame.key, frame.key_span = key, span
+        frame.key, frame.key_path = key, path
 
     def _construct(self, event: yaml.ScalarEvent, span: Span) -> Any:
         value: str = event.value
@@ -419,10 +419,7 @@ class _Composer:
         if not self.stack:
             return ()
         top = self.stack[-1]
-        if top.is_map:
-            assert top.key is not None
-            return (*top.path, top.key)
-        return (*top.path, len(top.value))
+        return top.key_path if top.is_map else (*top.path, len(top.value))
 
     def _attach(self, value: Any, span: Span, size: int, path: YamlPath | None = None) -> None:
         if not self.stack:

@@ -34,10 +34,6 @@ class Origin:
         """Location of the node (or of a field below it); `key` points at the field's key."""
         return self.source.location((*self.path, *sub), key=key)
 
-    def has(self, field_name: str) -> bool:
-        """Whether the field is written in the file (as opposed to defaulted)."""
-        return (*self.path, field_name) in self.source.spans.values
-
     def opening_lines(self) -> frozenset[int]:
         """Lines on which the node opens: its key's line and its value's first line."""
         path = self.path

@@ -14,9 +14,6 @@ from typing import Any
 from journeykit.errors import UsageError
 from journeykit.resources import data_dir
 
-TEMPLATES = ("report.html.j2", "index.html.j2", "coverage.html.j2", "macros.html.j2", "report.css")
-"""The templates a user may override (docs/templates.md documents their context)."""
-
 
 class TemplateError(UsageError):
     """A template could not be loaded or rendered."""
