@@ -37,7 +37,7 @@ class Analysis:
 
     def result(self, extra: Sequence[Finding] = ()) -> Result:
         findings = _unique([*self.findings, *extra])
-        return Result(findings, self.files_checked, {k: s.text for k, s in self.sources.items()})
+        return Result(findings, self.files_checked, dict(self.sources))
 
 
 def analyze(

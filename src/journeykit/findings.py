@@ -8,6 +8,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journeykit.source import SourceFile
 
 _INDEX = re.compile(r"\[\d+\]")
 
@@ -115,13 +119,13 @@ def plural(count: int, word: str) -> str:
 class Result:
     """Everything a command found, for reporters to print.
 
-    `sources` maps a file's display name to its text so that text reporters can show
-    the offending line without reopening the file.
+    `sources` maps a file's display name to the file as loaded, so that reporters can show
+    the offending line without reopening it.
     """
 
     findings: list[Finding]
     files_checked: int
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def sorted_findings(self) -> list[Finding]:

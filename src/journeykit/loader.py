@@ -487,7 +487,7 @@ class _Composer:
         problem = (error.problem or "invalid YAML").strip()
         context = (error.context or "").strip()
         message = f"{problem} ({context})" if context else problem
-        hint = _syntax_hint(problem, self.source.text, line)
+        hint = _syntax_hint(problem, self.source.line_text(line))
         return rules.YAML_SYNTAX.finding(Location(self.source.display, line, column), message, hint=hint)
 
 
@@ -597,9 +597,7 @@ def _yaml_type(value: Any) -> str:
     return "text"
 
 
-def _syntax_hint(problem: str, text: str, line: int) -> str | None:
-    lines = text.splitlines()
-    current = lines[line - 1] if 0 < line <= len(lines) else ""
+def _syntax_hint(problem: str, current: str) -> str | None:
     if "\t" in current[: len(current) - len(current.lstrip())] or "found character '\\t'" in problem:
         return "YAML does not allow tabs for indentation: use spaces"
     if "mapping values are not allowed" in problem:

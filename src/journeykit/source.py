@@ -98,6 +98,7 @@ class SourceFile:
     text: str
     data: Any = None
     spans: SourceMap = field(default_factory=SourceMap)
+    _lines: list[str] | None = field(default=None, repr=False)
 
     @property
     def kind(self) -> str | None:
@@ -119,5 +120,7 @@ class SourceFile:
         return Location(self.display, span[0], span[1], span[2], span[3])
 
     def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
+        """Line `line` (1-based) of the text, or "" past its end; the text is split once."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines[line - 1] if 0 < line <= len(self._lines) else ""

@@ -118,7 +118,7 @@ def _render_map(
             own,
             today=today,
             diagram_svg=graphviz_run.inline_svg(svg, DIAGRAM_CAPTION),
-            sources={journey.file: journey.source.text},
+            sources={journey.file: journey.source},
             filters=_filters_text(options),
             index_href="index.html" if len(analysis.journeys) > 1 else None,
         )
@@ -208,7 +208,7 @@ def _report(
 
     if blocked:
         errors = [f for f in findings if f.location.file in blocked and f.severity is Severity.ERROR]
-        result = Result(errors, len(blocked), {k: s.text for k, s in analysis.sources.items()})
+        result = Result(errors, len(blocked), dict(analysis.sources))
         text_report(result, sys.stderr, ReportContext("render"))
     for path in outcome.written:
         print(path.as_posix())

@@ -17,6 +17,7 @@ from journeykit.findings import Finding, Severity, plural
 from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint
 from journeykit.render.dot import format_number, metric_text
 from journeykit.render.palette import channel_colours
+from journeykit.source import SourceFile
 
 EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 STATE_SYMBOLS: dict[CellState, str] = {
@@ -320,7 +321,7 @@ def build_report(
     *,
     today: datetime.date,
     diagram_svg: str | None = None,
-    sources: dict[str, str] | None = None,
+    sources: dict[str, SourceFile] | None = None,
     filters: str | None = None,
     index_href: str | None = None,
 ) -> ReportView:
@@ -588,14 +589,11 @@ def _evidence_rows(journey: Journey, today: datetime.date) -> Iterable[EvidenceR
         )
 
 
-def _finding_rows(findings: Sequence[Finding], sources: dict[str, str]) -> Iterable[FindingRow]:
-    lines: dict[str, list[str]] = {}
+def _finding_rows(findings: Sequence[Finding], sources: dict[str, SourceFile]) -> Iterable[FindingRow]:
     for finding in sorted(findings, key=Finding.sort_key):
         loc = finding.location
-        if loc.file not in lines:
-            lines[loc.file] = sources.get(loc.file, "").splitlines()
-        text = lines[loc.file]
-        source_line = text[loc.line - 1] if 0 < loc.line <= len(text) else ""
+        source = sources.get(loc.file)
+        source_line = source.line_text(loc.line) if source else ""
         yield FindingRow(
             str(loc),
             loc.line,

@@ -38,10 +38,9 @@ def console_for(out: TextIO) -> Console:
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
     console = console_for(out)
-    lines_of = _LineCache(result.sources)
     for finding in result.sorted_findings():
         console.print(_headline(finding))
-        _print_source(console, finding, lines_of)
+        _print_source(console, finding, result)
         if finding.hint:
             console.print(Text.assemble(("    = ", "dim"), ("hint: ", "bold"), printable(finding.hint)))
         console.print()
@@ -59,10 +58,11 @@ def _headline(finding: Finding) -> Text:
     )
 
 
-def _print_source(console: Console, finding: Finding, lines_of: _LineCache) -> None:
+def _print_source(console: Console, finding: Finding, result: Result) -> None:
     loc = finding.location
-    line = lines_of.line(loc.file, loc.line)
-    if line is None:
+    source = result.sources.get(loc.file)
+    line = source.line_text(loc.line) if source else ""
+    if not line.strip():
         return
     line = printable(line.replace("\t", " "))
     gutter = str(loc.line)
@@ -75,21 +75,6 @@ def _print_source(console: Console, finding: Finding, lines_of: _LineCache) -> N
     console.print(Text(f"{pad} |", style="dim"))
     console.print(Text.assemble((f"{gutter} | ", "dim"), line))
     console.print(Text.assemble((f"{pad} | ", "dim"), " " * start, ("^" * width, STYLES[finding.severity])))
-
-
-class _LineCache:
-    def __init__(self, sources: dict[str, str]) -> None:
-        self.sources = sources
-        self.split: dict[str, list[str]] = {}
-
-    def line(self, file: str, number: int) -> str | None:
-        if file not in self.split:
-            text = self.sources.get(file)
-            if text is None:
-                return None
-            self.split[file] = text.splitlines()
-        lines = self.split[file]
-        return lines[number - 1] if 0 < number <= len(lines) else None
 
 
 def print_summary(console: Console, result: Result) -> None:
