@@ -18,6 +18,14 @@ from journeykit.model import Experience, Journey, Origin
 
 CellState = Literal["covered", "partial", "unmapped", "missing", "not-applicable"]
 LACKABLE = ("touchpoints", "emotion", "tasks")
+STATE_SYMBOLS: dict[CellState, tuple[str, str]] = {
+    # state: (symbol, ASCII symbol for terminals that cannot show the first)
+    "covered": ("●", "#"),
+    "partial": ("◐", "+"),
+    "unmapped": ("○", "o"),
+    "missing": ("✗", "x"),
+    "not-applicable": ("–", "-"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +36,18 @@ class Cell:
     lacks: tuple[str, ...] = ()
     evidenced: bool = False
     experience: Experience | None = None
+
+
+def state_label(state: CellState, lacks: Sequence[str] = ()) -> str:
+    """The state in words, as every output says it."""
+    if state == "partial":
+        return f"partial: lacks {', '.join(lacks)}"
+    return {
+        "covered": "covered",
+        "unmapped": "unmapped: touchpoints but no experience",
+        "missing": "missing: no experience, no touchpoint",
+        "not-applicable": "not applicable",
+    }[state]
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,12 +103,33 @@ class Metric:
     better: Literal["higher", "lower"] = "higher"
     source: str | None = None
 
+    def describe(self) -> str:
+        """`Install rate: 12% (target 20%, misses)`: words, not only colour, say how it stands."""
+        text = f"{self.name}: {format_number(self.value, self.unit)}"
+        if self.target is None:
+            return text
+        verdict = "misses" if self.misses_target else "meets"
+        return f"{text} (target {format_number(self.target, self.unit)}, {verdict})"
+
     @property
     def misses_target(self) -> bool:
         """True when both numbers are known and the value is on the wrong side of the target."""
         if self.value is None or self.target is None:
             return False
         return self.value < self.target if self.better == "higher" else self.value > self.target
+
+
+def format_number(value: float | None, unit: str | None) -> str:
+    """A metric value as people read it: ratios and percents as %, seconds with s."""
+    if value is None:
+        return "?"
+    if unit == "ratio":
+        return f"{value * 100:.3g}%"
+    if unit == "percent":
+        return f"{value:.3g}%"
+    if unit == "seconds":
+        return f"{value:g} s"
+    return f"{value:g}"
 
 
 @dataclass(frozen=True, slots=True)

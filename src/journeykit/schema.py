@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from journeykit.findings import Finding
+from journeykit.findings import Finding, plural
 from journeykit.resources import schema_path
 from journeykit.rules import schema as rules
 from journeykit.rules.base import Rule
@@ -254,7 +254,7 @@ def _min_length(source: SourceFile, error: ValidationError, path: YamlPath) -> T
 
 def _min_items(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     count = _validator_value(error)
-    return rules.EMPTY_VALUE, path, f"needs at least {count} item{'s' if count != 1 else ''}", None, False
+    return rules.EMPTY_VALUE, path, f"needs at least {plural(count, 'item')}", None, False
 
 
 def _unique(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:

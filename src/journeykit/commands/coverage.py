@@ -10,7 +10,7 @@ from journeykit.commands.check import CheckOptions, load
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, CoverageReport, percent
 from journeykit.errors import UsageError
-from journeykit.findings import Severity
+from journeykit.findings import errors_of
 from journeykit.model import Journey
 from journeykit.output import open_output
 from journeykit.reporters import ReportContext, coverage_reporter
@@ -46,7 +46,7 @@ def _check_filters(journeys: Sequence[Journey], personas: Sequence[str], stages:
 def coverage(options: CoverageOptions, settings: Settings) -> int:
     analysis = load(options.check, settings)
     result = analysis.result()
-    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    errors = errors_of(result.findings)
     if errors:
         result.findings = errors
         concise_report(result, sys.stderr, ReportContext("coverage"))

@@ -20,7 +20,7 @@ from journeykit.commands.coverage import matrices
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix
 from journeykit.errors import UsageError
-from journeykit.findings import Finding, Result, Severity
+from journeykit.findings import Finding, Result, errors_of, plural
 from journeykit.lint.engine import lint
 from journeykit.model import Journey
 from journeykit.output import atomic_bytes
@@ -167,7 +167,7 @@ def _write(outcome: _Outcome, path: Path, data: bytes) -> None:
 
 
 def _files_with_errors(findings: Sequence[Finding]) -> set[str]:
-    return {f.location.file for f in findings if f.severity is Severity.ERROR}
+    return {f.location.file for f in errors_of(findings)}
 
 
 def _filters_text(options: RenderOptions) -> str | None:
@@ -207,14 +207,14 @@ def _report(
     from journeykit.reporters.text import report as text_report
 
     if blocked:
-        errors = [f for f in findings if f.location.file in blocked and f.severity is Severity.ERROR]
+        errors = errors_of(findings)
         result = Result(errors, len(blocked), dict(analysis.sources))
         text_report(result, sys.stderr, ReportContext("render"))
     for path in outcome.written:
         print(path.as_posix())
     message = f"journeykit: rendered {outcome.maps} of {len(analysis.journeys)} maps to {options.outdir}"
     if blocked:
-        message += f"; {len(blocked)} file{'s' if len(blocked) != 1 else ''} with errors not rendered"
+        message += f"; {plural(len(blocked), 'file')} with errors not rendered"
     print(message, file=sys.stderr)
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import graphviz
 
-from journeykit.model import Journey, Metric, Stage, Touchpoint
-from journeykit.render.palette import ChannelColour, channel_colours
+from journeykit.model import Journey, Stage, Touchpoint
+from journeykit.render.palette import TEXT, ChannelColour, channel_colours
 
 FONT = "Helvetica,Arial,sans-serif"
 MODE_STYLES = {
@@ -156,7 +156,7 @@ def _touchpoint_node(
         tooltip=escape_tooltip(touchpoint.description or touchpoint.name),
         fillcolor=colour.fill if colour else "#ffffff",
         color=colour.border if colour else "#4a5568",
-        fontcolor="#1a202c",
+        fontcolor=TEXT,
         **style,
     )
 
@@ -229,30 +229,8 @@ def _touchpoint_label(journey: Journey, touchpoint: Touchpoint) -> str:
     for detail in details:
         rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_lines(detail, 32)}</FONT></TD></TR>')
     for metric in touchpoint.metrics:
-        rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_lines(metric_text(metric), 34)}</FONT></TD></TR>')
+        rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_lines(metric.describe(), 34)}</FONT></TD></TR>')
     return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
-
-
-def format_number(value: float | None, unit: str | None) -> str:
-    """A metric value as people read it: ratios and percents as %, seconds with s."""
-    if value is None:
-        return "?"
-    if unit == "ratio":
-        return f"{value * 100:.3g}%"
-    if unit == "percent":
-        return f"{value:.3g}%"
-    if unit == "seconds":
-        return f"{value:g} s"
-    return f"{value:g}"
-
-
-def metric_text(metric: Metric) -> str:
-    """`Install rate: 12% (target 20%, below)` — words, not only colour, say how it stands."""
-    text = f"{metric.name}: {format_number(metric.value, metric.unit)}"
-    if metric.target is None:
-        return text
-    verdict = "misses" if metric.misses_target else "meets"
-    return f"{text} (target {format_number(metric.target, metric.unit)}, {verdict})"
 
 
 def _legend(journey: Journey) -> str:

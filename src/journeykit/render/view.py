@@ -12,21 +12,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from journeykit import __version__
-from journeykit.coverage import CellState, CoverageMatrix, Ratio, percent
-from journeykit.findings import Finding, Severity, plural
-from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint
-from journeykit.render.dot import format_number, metric_text
+from journeykit.coverage import STATE_SYMBOLS, CellState, CoverageMatrix, Ratio, percent, state_label
+from journeykit.findings import Finding, Summary, plural
+from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint, format_number
 from journeykit.render.palette import channel_colours
 from journeykit.source import SourceFile
 
 EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
-STATE_SYMBOLS: dict[CellState, str] = {
-    "covered": "●",
-    "partial": "◐",
-    "unmapped": "○",
-    "missing": "✗",
-    "not-applicable": "–",
-}
 TRIGGER_GROUPS = (
     ("day_of_use", "Day of use"),
     ("behavior", "After a behaviour"),
@@ -208,7 +200,7 @@ class HeatmapView:
     stage_ratios: tuple[str, ...]
     total: str
     evidenced: str
-    legend: tuple[tuple[CellState, str], ...] = tuple(STATE_SYMBOLS.items())
+    legend: tuple[tuple[CellState, str], ...] = tuple((state, symbols[0]) for state, symbols in STATE_SYMBOLS.items())
 
 
 @dataclass(frozen=True)
@@ -368,7 +360,7 @@ def heatmap(matrix: CoverageMatrix, *, title: str) -> HeatmapView:
     rows = []
     for persona in matrix.personas:
         cells = tuple(
-            HeatCell(c.state, STATE_SYMBOLS[c.state], _state_label(c.state, c.lacks)) for c in matrix.row(persona)
+            HeatCell(c.state, STATE_SYMBOLS[c.state][0], state_label(c.state, c.lacks)) for c in matrix.row(persona)
         )
         rows.append(HeatRow(journey.persona_by_id[persona].name, cells, _ratio_text(by_persona[persona])))
     total = matrix.total
@@ -397,17 +389,6 @@ def _team_name(journey: Journey, team_id: str | None) -> str | None:
         return None
     team = journey.team_by_id.get(team_id)
     return team.name if team else team_id
-
-
-def _state_label(state: CellState, lacks: Sequence[str]) -> str:
-    if state == "partial":
-        return f"partial: lacks {', '.join(lacks)}"
-    return {
-        "covered": "covered",
-        "unmapped": "unmapped: touchpoints but no experience",
-        "missing": "missing: no experience, no touchpoint",
-        "not-applicable": "not applicable",
-    }[state]
 
 
 def _ratio_text(ratio: Ratio, digits: int = 0) -> str:
@@ -445,7 +426,7 @@ def _cell_view(
     experience: Experience | None,
     chips: dict[str, Chip],
 ) -> CellView:
-    label = _state_label(state, lacks)
+    label = state_label(state, lacks)
     if experience is None:
         return CellView(stage, state, label)
     if not experience.applicable:
@@ -498,7 +479,7 @@ def _review_text(updated: datetime.date | None, today: datetime.date) -> str:
     days = (today - updated).days
     if days < 0:
         return f"review dated {-days} days in the future"
-    return "reviewed today" if days == 0 else f"reviewed {days} day{'s' if days != 1 else ''} ago"
+    return "reviewed today" if days == 0 else f"reviewed {plural(days, 'day')} ago"
 
 
 def _timeline(
@@ -567,7 +548,7 @@ def _metric_rows(
                 target=format_number(metric.target, metric.unit) if metric.target is not None else "—",
                 status=status + (" (lower is better)" if metric.better == "lower" else ""),
                 status_class=css,
-                summary=metric_text(metric),
+                summary=metric.describe(),
             )
 
 
@@ -606,10 +587,7 @@ def _finding_rows(findings: Sequence[Finding], sources: dict[str, SourceFile]) -
 
 
 def _counts(findings: Sequence[Finding]) -> dict[str, int]:
-    counts = {s.label: 0 for s in sorted(Severity, reverse=True)}
-    for finding in findings:
-        counts[finding.severity.label] += 1
-    return counts
+    return Summary.of(findings, 0).by_severity
 
 
 def _flows(

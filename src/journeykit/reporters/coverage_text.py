@@ -8,18 +8,26 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, Ratio, gap_location, percent
+from journeykit.coverage import (
+    STATE_SYMBOLS,
+    CellState,
+    CoverageMatrix,
+    CoverageReport,
+    Ratio,
+    gap_location,
+    percent,
+    state_label,
+)
 from journeykit.findings import plural
 from journeykit.reporters.text import console_for
 from journeykit.sanitize import printable
 
-SYMBOLS: dict[CellState, tuple[str, str, str]] = {
-    # state: (unicode symbol, ascii symbol, style)
-    "covered": ("●", "#", "green"),
-    "partial": ("◐", "+", "yellow"),
-    "unmapped": ("○", "o", "red"),
-    "missing": ("✗", "x", "bold red"),
-    "not-applicable": ("–", "-", "dim"),
+STYLES: dict[CellState, str] = {
+    "covered": "green",
+    "partial": "yellow",
+    "unmapped": "red",
+    "missing": "bold red",
+    "not-applicable": "dim",
 }
 
 
@@ -37,7 +45,7 @@ def report(coverage: CoverageReport, out: TextIO) -> None:
         console.print(_table(matrix, ascii_only))
         _print_gaps(console, matrix)
         console.print()
-    legend = "  ".join(f"{SYMBOLS[s][1 if ascii_only else 0]} {s}" for s in SYMBOLS)
+    legend = "  ".join(f"{STATE_SYMBOLS[s][1 if ascii_only else 0]} {s}" for s in STATE_SYMBOLS)
     console.print(Text(legend, style="dim"))
     total = coverage.total
     console.print(
@@ -71,8 +79,8 @@ def _table(matrix: CoverageMatrix, ascii_only: bool) -> Table:
 
 
 def _symbol(state: CellState, ascii_only: bool) -> Text:
-    unicode_symbol, ascii_symbol, style = SYMBOLS[state]
-    return Text(ascii_symbol if ascii_only else unicode_symbol, style=style)
+    unicode_symbol, ascii_symbol = STATE_SYMBOLS[state]
+    return Text(ascii_symbol if ascii_only else unicode_symbol, style=STYLES[state])
 
 
 def _ratio(ratio: Ratio, *, total: bool = False) -> Text:
@@ -89,12 +97,7 @@ def _print_gaps(console: Console, matrix: CoverageMatrix) -> None:
     console.print(Text(f"Gaps ({len(gaps)}):", style="bold"))
     for cell in gaps:
         location = gap_location(matrix, cell)
-        if cell.state == "partial":
-            what = f"partial: lacks {', '.join(cell.lacks)}"
-        elif cell.state == "unmapped":
-            what = "unmapped: meets touchpoints here, but no experience"
-        else:
-            what = "missing: no experience, no touchpoint"
+        what = state_label(cell.state, cell.lacks)
         console.print(
             Text.assemble(f"  {printable(str(location))}  ", (f"{cell.persona} × {cell.stage}", "bold"), f"  {what}")
         )
