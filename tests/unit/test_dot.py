@@ -148,3 +148,12 @@ def test_large_diagrams_cap_layout_passes_and_small_ones_do_not(tmp_path: Path, 
     (tmp_path / "big.journey.yaml").write_text(generate_map(0, 150, 1))
     source = dot_source(journey_at(tmp_path / "big.journey.yaml"))
     assert "\tmclimit=0.3 nslimit=2 nslimit1=2\n" in source.split("subgraph", 1)[0]
+
+
+def test_one_layout_draws_every_format(retail: Journey) -> None:
+    from journeykit.render.graphviz_run import find_dot, run_dot
+
+    drawn = run_dot(find_dot(), dot_source(retail), ["svg", "png", "pdf"])
+    assert drawn["svg"].lstrip().startswith(b"<?xml")
+    assert drawn["png"].startswith(b"\x89PNG")
+    assert drawn["pdf"].startswith(b"%PDF")

@@ -97,7 +97,7 @@ def test_heatmap_labels_do_not_rely_on_colour(examples: list) -> None:  # type: 
 
 
 def test_index_lists_catalog_personas_once_with_their_maps(examples: list) -> None:  # type: ignore[type-arg]
-    entries = [(j, f"{j.id}.html", []) for j in examples]
+    entries = [(j, f"{j.id}.html", [], j.coverage) for j in examples]
     index = build_index(entries, [], today=TODAY)
     shared = [p for p in index.personas if p.id == "screen-reader-user"]
     assert len(shared) == 1

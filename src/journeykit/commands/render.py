@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from journeykit.render import graphviz_run, html, view
 FORMATS = ("html", "svg", "png", "pdf", "dot")
 NEEDS_GRAPHVIZ = frozenset({"html", "svg", "png", "pdf"})
 DIAGRAM_CAPTION = "flow-caption"
+INDEX = "index.html"
 
 
 @dataclass(frozen=True)
@@ -43,16 +45,6 @@ class RenderOptions:
     template_dir: Path | None = None
     allow_inside_input: bool = False
     as_of: datetime.date | None = None
-
-
-@dataclass
-class _Outcome:
-    stems: dict[str, str] = field(default_factory=dict)
-    """map id → the file name its outputs get (see output_stems)."""
-    written: list[Path] = field(default_factory=list)
-    maps: int = 0
-    reports: dict[str, str] = field(default_factory=dict)
-    """map file → its HTML report's file name, for the index."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -71,81 +63,101 @@ def render(options: RenderOptions, settings: Settings) -> int:
     today = options.as_of or datetime.date.today()
     analysis = load(options.check, settings)
     findings = [*analysis.findings, *lint(analysis, settings, today)]
-    blocked = _files_with_errors(findings)
+    blocked = {f.location.file for f in errors_of(findings)}
     renderable = [j for j in analysis.journeys if j.file not in blocked]
     chosen = {m.journey.id: m for m in matrices(renderable, options.personas, options.stages)}
-    outcome = _Outcome(stems=output_stems([j.id for j in analysis.journeys]))
+    run = _Run(options, dot, today, analysis, findings, blocked)
     with _progress(len(chosen)) as advance:
         for journey in renderable:
             if journey.id in chosen:
-                _render_map(journey, chosen[journey.id], findings, analysis, options, dot, today, outcome)
+                run.render_map(journey, chosen[journey.id])
                 advance()
-    if len(analysis.journeys) > 1 or blocked:
-        _write_index(analysis, findings, blocked, options, today, outcome)
-    _report(findings, blocked, outcome, analysis, options)
+    if run.with_index:
+        run.write_index(chosen)
+    run.report()
     return 1 if blocked else 0
 
 
-def _render_map(
-    journey: Journey,
-    matrix: CoverageMatrix,
-    findings: Sequence[Finding],
-    analysis: Analysis,
-    options: RenderOptions,
-    dot: str | None,
-    today: datetime.date,
-    outcome: _Outcome,
-) -> None:
-    source = diagram.dot_source(journey, diagram.DiagramOptions(options.personas, options.stages, options.lanes))
-    base = options.outdir / outcome.stems[journey.id]
-    if "dot" in options.formats:
-        _write(outcome, base.with_suffix(".dot"), source.encode("utf-8"))
-    svg: bytes | None = None
-    for output_format in ("svg", "png", "pdf"):
-        if output_format in options.formats or (output_format == "svg" and "html" in options.formats):
-            assert dot is not None
-            drawn = graphviz_run.run_dot(dot, source, output_format)
-            if output_format == "svg":
-                svg = drawn
+@dataclass
+class _Run:
+    """One render: the options, the files written so far, and the findings by file."""
+
+    options: RenderOptions
+    dot: str | None
+    today: datetime.date
+    analysis: Analysis
+    findings: list[Finding]
+    blocked: set[str]
+    written: list[Path] = field(default_factory=list)
+    reports: dict[str, str] = field(default_factory=dict)
+    """map file → its HTML report's file name, for the index."""
+    rendered: int = 0
+
+    def __post_init__(self) -> None:
+        self.by_file: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            self.by_file[finding.location.file].append(finding)
+        self.stems = output_stems([j.id for j in self.analysis.journeys])
+        self.with_index = "html" in self.options.formats and (len(self.analysis.journeys) > 1 or bool(self.blocked))
+
+    def render_map(self, journey: Journey, matrix: CoverageMatrix) -> None:
+        options = self.options
+        source = diagram.dot_source(journey, diagram.DiagramOptions(options.personas, options.stages, options.lanes))
+        base = options.outdir / self.stems[journey.id]
+        if "dot" in options.formats:
+            self._write(base.with_suffix(".dot"), source.encode("utf-8"))
+        drawn_formats = [
+            f for f in ("svg", "png", "pdf") if f in options.formats or (f == "svg" and "html" in options.formats)
+        ]
+        drawn = graphviz_run.run_dot(self.dot, source, drawn_formats) if drawn_formats and self.dot else {}
+        for output_format, data in drawn.items():
             if output_format in options.formats:
-                _write(outcome, base.with_suffix(f".{output_format}"), drawn)
-    if "html" in options.formats:
-        assert svg is not None
-        own = [f for f in findings if f.location.file == journey.file]
-        report = view.build_report(
-            journey,
-            matrix,
-            own,
-            today=today,
-            diagram_svg=graphviz_run.inline_svg(svg, DIAGRAM_CAPTION),
-            sources={journey.file: journey.source},
-            filters=_filters_text(options),
-            index_href="index.html" if len(analysis.journeys) > 1 else None,
-        )
-        page = html.render("report.html.j2", options.template_dir, report=report, generator=report.generator)
-        target = base.with_suffix(".html")
-        _write(outcome, target, page.encode("utf-8"))
-        outcome.reports[journey.file] = target.name
-    outcome.maps += 1
+                self._write(base.with_suffix(f".{output_format}"), data)
+        if "html" in options.formats:
+            report = view.build_report(
+                journey,
+                matrix,
+                self.by_file[journey.file],
+                today=self.today,
+                diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION),
+                sources={journey.file: journey.source},
+                filters=_filters_text(options),
+                index_href=INDEX if self.with_index else None,
+            )
+            page = html.render("report.html.j2", options.template_dir, report=report, generator=report.generator)
+            target = base.with_suffix(".html")
+            self._write(target, page.encode("utf-8"))
+            self.reports[journey.file] = target.name
+        self.rendered += 1
 
+    def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
+        """The index: each map with its report link and the coverage its report shows."""
+        entries = [
+            (j, self.reports.get(j.file), self.by_file[j.file], chosen.get(j.id, j.coverage))
+            for j in self.analysis.journeys
+        ]
+        index = view.build_index(entries, sorted(self.blocked), today=self.today)
+        page = html.render("index.html.j2", self.options.template_dir, index=index, generator=index.generator)
+        self._write(self.options.outdir / INDEX, page.encode("utf-8"))
 
-def _write_index(
-    analysis: Analysis,
-    findings: Sequence[Finding],
-    blocked: set[str],
-    options: RenderOptions,
-    today: datetime.date,
-    outcome: _Outcome,
-) -> None:
-    if "html" not in options.formats:
-        return
-    entries = [
-        (j, outcome.reports.get(j.file), [f for f in findings if f.location.file == j.file]) for j in analysis.journeys
-    ]
-    failed = sorted(blocked)
-    index = view.build_index(entries, failed, today=today)
-    page = html.render("index.html.j2", options.template_dir, index=index, generator=index.generator)
-    _write(outcome, options.outdir / "index.html", page.encode("utf-8"))
+    def report(self) -> None:
+        """Errors of the maps not rendered on standard error; the files written on standard output."""
+        from journeykit.reporters import ReportContext
+        from journeykit.reporters.text import report as text_report
+
+        if self.blocked:
+            result = Result(errors_of(self.findings), len(self.blocked), dict(self.analysis.sources))
+            text_report(result, sys.stderr, ReportContext("render"))
+        for path in self.written:
+            print(path.as_posix())
+        message = f"journeykit: rendered {self.rendered} of {len(self.analysis.journeys)} maps to {self.options.outdir}"
+        if self.blocked:
+            message += f"; {plural(len(self.blocked), 'file')} with errors not rendered"
+        print(message, file=sys.stderr)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        atomic_bytes(path, data)
+        self.written.append(path)
 
 
 def output_stems(ids: Sequence[str]) -> dict[str, str]:
@@ -159,15 +171,6 @@ def output_stems(ids: Sequence[str]) -> dict[str, str]:
             taken.add(stem)
         stems[journey_id] = stem
     return stems
-
-
-def _write(outcome: _Outcome, path: Path, data: bytes) -> None:
-    atomic_bytes(path, data)
-    outcome.written.append(path)
-
-
-def _files_with_errors(findings: Sequence[Finding]) -> set[str]:
-    return {f.location.file for f in errors_of(findings)}
 
 
 def _filters_text(options: RenderOptions) -> str | None:
@@ -198,24 +201,6 @@ def _check_output_location(options: RenderOptions, settings: Settings) -> None:
             f"the output directory {options.outdir} is inside the input {raw}: choose a directory outside it, "
             "git-ignore it, or pass --allow-inside-input"
         )
-
-
-def _report(
-    findings: Sequence[Finding], blocked: set[str], outcome: _Outcome, analysis: Analysis, options: RenderOptions
-) -> None:
-    from journeykit.reporters import ReportContext
-    from journeykit.reporters.text import report as text_report
-
-    if blocked:
-        errors = errors_of(findings)
-        result = Result(errors, len(blocked), dict(analysis.sources))
-        text_report(result, sys.stderr, ReportContext("render"))
-    for path in outcome.written:
-        print(path.as_posix())
-    message = f"journeykit: rendered {outcome.maps} of {len(analysis.journeys)} maps to {options.outdir}"
-    if blocked:
-        message += f"; {plural(len(blocked), 'file')} with errors not rendered"
-    print(message, file=sys.stderr)
 
 
 @contextmanager

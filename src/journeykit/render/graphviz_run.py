@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
 
 from journeykit.errors import UsageError
 
@@ -31,24 +34,25 @@ def find_dot() -> str:
     return dot
 
 
-def run_dot(dot: str, source: str, output_format: str, timeout: float = 120.0) -> bytes:
-    """Lay out and draw `source` in one of DOT_FORMATS."""
-    try:
-        completed = subprocess.run(
-            [dot, f"-T{DOT_FORMATS[output_format]}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise GraphvizFailedError(f"dot took longer than {timeout:g} s; the diagram is too large to lay out") from None
-    except OSError as error:
-        raise GraphvizFailedError(f"could not run {dot}: {error}") from None
-    if completed.returncode != 0:
-        detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GraphvizFailedError(f"dot failed ({completed.returncode}): {detail[-1] if detail else 'no message'}")
-    return completed.stdout
+def run_dot(dot: str, source: str, formats: Sequence[str], timeout: float = 120.0) -> dict[str, bytes]:
+    """Lay `source` out once and draw it in each of `formats` (keys of DOT_FORMATS)."""
+    with tempfile.TemporaryDirectory(prefix="journeykit-dot-") as temporary:
+        outputs = {fmt: Path(temporary) / f"diagram.{fmt}" for fmt in formats}
+        command = [dot, *(arg for fmt, path in outputs.items() for arg in (f"-T{DOT_FORMATS[fmt]}", f"-o{path}"))]
+        try:
+            completed = subprocess.run(
+                command, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+            )
+        except subprocess.TimeoutExpired:
+            raise GraphvizFailedError(
+                f"dot took longer than {timeout:g} s; the diagram is too large to lay out"
+            ) from None
+        except OSError as error:
+            raise GraphvizFailedError(f"could not run {dot}: {error}") from None
+        if completed.returncode != 0:
+            detail = completed.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise GraphvizFailedError(f"dot failed ({completed.returncode}): {detail[-1] if detail else 'no message'}")
+        return {fmt: path.read_bytes() for fmt, path in outputs.items()}
 
 
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)

@@ -321,7 +321,8 @@ def build_report(
     chips = _channel_chips(journey)
     stage_names = {s.id: s.name for s in journey.stages}
     stages = tuple(StageView(s.id, s.name, s.description) for s in journey.stages if s.id in matrix.stages)
-    lanes = tuple(_lane(journey, matrix, journey.persona_by_id[p], chips) for p in matrix.personas)
+    by_persona = matrix.by_persona()
+    lanes = tuple(_lane(journey, matrix, journey.persona_by_id[p], chips, by_persona[p]) for p in matrix.personas)
     visible_stages = set(matrix.stages)
     touchpoints = [t for t in journey.touchpoints if t.stage in visible_stages]
     return ReportView(
@@ -395,7 +396,9 @@ def _ratio_text(ratio: Ratio, digits: int = 0) -> str:
     return percent(ratio.coverage, digits) + (f" ({ratio.covered}/{ratio.applicable})" if ratio.applicable else "")
 
 
-def _lane(journey: Journey, matrix: CoverageMatrix, persona: Persona, chips: dict[str, Chip]) -> PersonaLane:
+def _lane(
+    journey: Journey, matrix: CoverageMatrix, persona: Persona, chips: dict[str, Chip], ratio: Ratio
+) -> PersonaLane:
     cells = []
     emotions: list[int | None] = []
     stage_names = []
@@ -414,7 +417,7 @@ def _lane(journey: Journey, matrix: CoverageMatrix, persona: Persona, chips: dic
         source=source,
         cells=tuple(cells),
         curve=EmotionCurve.of(persona.name, stage_names, emotions),
-        coverage=_ratio_text(matrix.by_persona()[persona.id]),
+        coverage=_ratio_text(ratio),
     )
 
 
@@ -659,17 +662,17 @@ class IndexView:
 
 
 def build_index(
-    entries: Sequence[tuple[Journey, str | None, Sequence[Finding]]],
+    entries: Sequence[tuple[Journey, str | None, Sequence[Finding], CoverageMatrix]],
     failed_files: Sequence[str],
     *,
     today: datetime.date,
 ) -> IndexView:
-    """Every map with its report link (None when not rendered), and each persona once with its maps."""
+    """Every map with its report link (None when not rendered) and the coverage its report shows,
+    and each persona once with the maps it occurs in."""
     maps = []
     personas: dict[int, tuple[Persona, list[tuple[str, str | None]]]] = {}
     total = Ratio()
-    for journey, href, findings in entries:
-        matrix = journey.coverage
+    for journey, href, findings, matrix in entries:
         total = total + matrix.total
         maps.append(
             IndexEntry(
