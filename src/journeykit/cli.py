@@ -301,9 +301,7 @@ def schema(output: OutputOption = None) -> None:
 @app.command()
 def rules(
     code: Annotated[Optional[str], typer.Argument(help="A rule code or name to explain.")] = None,  # noqa: UP045
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json or markdown.", case_sensitive=False)
-    ] = "text",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
 ) -> None:
     """List every rule, or explain one (`journeykit rules JK501`)."""
     from journeykit.commands import rules as command

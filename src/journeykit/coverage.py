@@ -1,4 +1,4 @@
-"""The persona x stage coverage matrix, computed once per map, as FORMAT.md defines it.
+"""The persona x stage coverage matrix, computed once per map, as docs/format.md defines it.
 
 A cell (persona, stage) is `covered` when its experience has touchpoints, an emotion and
 tasks; `partial` when an experience lacks some of those; `unmapped` when there is no

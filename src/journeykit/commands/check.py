@@ -16,7 +16,7 @@ from journeykit.reporters import ReportContext, diagnostics_reporter
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """Options shared by validate and lint."""
+    """Where maps come from and where the report goes: shared by every command that reads maps."""
 
     paths: Sequence[str]
     output_format: str = "text"

@@ -1,4 +1,4 @@
-"""Coverage as JSON, in the shape FORMAT.md fixes: `maps` with ratios and cells, plus totals."""
+"""Coverage as JSON, in the shape docs/output.md documents: `maps` with ratios and cells, plus totals."""
 
 from __future__ import annotations
 

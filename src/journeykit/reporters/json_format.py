@@ -1,4 +1,4 @@
-"""The JSON contract of FORMAT.md: `diagnostics` and `summary`, with a format version."""
+"""The JSON contract of docs/output.md: `diagnostics` and `summary`, with a format version."""
 
 from __future__ import annotations
 

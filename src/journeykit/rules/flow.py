@@ -68,7 +68,7 @@ def backward_flow(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
     name="unreachable-touchpoint",
     family=Family.FLOW,
     severity=Severity.WARNING,
-    summary="A touchpoint cannot be reached from the first stage by following `next`.",
+    summary="A touchpoint cannot be reached from the first stage by following `next` and `loops_to`.",
     bad_example="# expect: JK302 19:5\n" + SHOP + "  - id: gift-wrap\n    name: Gift wrapping\n    stage: purchase\n",
     good_example=SHOP.replace("next: [checkout]", "next: [checkout, gift-wrap]")
     + "  - id: gift-wrap\n    name: Gift wrapping\n    stage: purchase\n",
