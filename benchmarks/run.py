@@ -184,13 +184,19 @@ def report(timings: list[Timing], facts: dict[str, str], repeat: int) -> str:
         "stream. check-jsonschema parses YAML with ruamel.yaml and validates with jsonschema.",
         "- **validate vs bare parse**: the floor is libyaml turning the same bytes into Python objects and "
         "nothing else. Positions for every node, the schema and the model cost the rest.",
-        "- **lint** runs the 30 lint rules (flow, coverage, content, interactions) on top of validate; "
+        f"- **lint** runs the {_lint_rules()} lint rules (flow, coverage, content, interactions) on top of validate; "
         "**coverage** computes the persona x stage matrix and writes JSON.",
         "- **render** builds the DOT source, runs Graphviz once for the inline SVG, builds the view model and "
         "renders the HTML; Graphviz's own layout time is listed separately and excluded from the target.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _lint_rules() -> int:
+    from journeykit.rules.registry import all_rules
+
+    return sum(1 for rule in all_rules().values() if rule.check is not None)
 
 
 def _cpu() -> str:
