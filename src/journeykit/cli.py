@@ -39,6 +39,7 @@ app = typer.Typer(
 PathsArgument = Annotated[
     Optional[list[str]],  # noqa: UP045 - typer needs Optional on Python 3.10
     typer.Argument(
+        metavar="[PATH]...",
         help="Map and catalog files, or directories to search (default: the current directory). "
         "`-` reads standard input.",
         show_default=False,
@@ -64,15 +65,15 @@ ConfigOption = Annotated[
 ]
 PersonaOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--persona", "-p", help="Only this persona (repeat for several)."),
+    typer.Option("--persona", "-p", metavar="ID", help="Only this persona (repeat for several)."),
 ]
 StageOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--stage", "-s", help="Only this stage (repeat for several)."),
+    typer.Option("--stage", "-s", metavar="ID", help="Only this stage (repeat for several)."),
 ]
 AsOfOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option(help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today)."),
+    typer.Option(metavar="DATE", help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today)."),
 ]
 StdinNameOption = Annotated[
     Optional[str],  # noqa: UP045
