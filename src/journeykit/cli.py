@@ -39,7 +39,7 @@ app = typer.Typer(
 PathsArgument = Annotated[
     Optional[list[str]],  # noqa: UP045 - typer needs Optional on Python 3.10
     typer.Argument(
-        metavar="[PATH]...",
+        metavar="PATH",
         help="Map and catalog files, or directories to search (default: the current directory). "
         "`-` reads standard input.",
         show_default=False,
