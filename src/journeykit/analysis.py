@@ -15,7 +15,7 @@ from journeykit import schema
 from journeykit.build import build_catalog, build_journey
 from journeykit.config import Settings
 from journeykit.discover import Target, discover, display_name, visible_catalogs
-from journeykit.findings import Finding, Result
+from journeykit.findings import Finding, Result, unique
 from journeykit.loader import Loaded, load_bytes, read_path
 from journeykit.model import Catalog, Journey
 from journeykit.rules import references
@@ -36,7 +36,8 @@ class Analysis:
         return len(self.sources)
 
     def result(self, extra: Sequence[Finding] = ()) -> Result:
-        findings = _unique([*self.findings, *extra])
+        # Two maps that see the same pair of catalogs report their clash once.
+        findings = unique([*self.findings, *extra])
         return Result(findings, self.files_checked, dict(self.sources))
 
 
@@ -129,15 +130,3 @@ class _Session:
                         subject="id",
                     )
                 )
-
-
-def _unique(findings: Sequence[Finding]) -> list[Finding]:
-    """Findings without repeats (two maps that see the same pair of catalogs report it once)."""
-    seen: set[tuple[str, str, int, int, str]] = set()
-    unique = []
-    for f in findings:
-        key = (f.code, f.location.file, f.location.line, f.location.column, f.message)
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique

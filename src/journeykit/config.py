@@ -15,6 +15,7 @@ from typing import Any
 
 import pathspec
 
+from journeykit.discover import display_name
 from journeykit.errors import UsageError
 from journeykit.findings import Severity
 from journeykit.loader import LoadLimits
@@ -83,7 +84,7 @@ class Settings:
         """Whether `per-file-ignores` silences `code` in this file."""
         if not self.per_file_ignores:
             return False
-        relative = _relative_to(path, self.root) if path else display
+        relative = display_name(path.resolve(), self.root) if path else display
         for pattern, codes in self.per_file_ignores.items():
             if _longest_match(code, codes) and _glob(pattern).match_file(relative):
                 return True
@@ -327,14 +328,6 @@ def _longest_match(code: str, prefixes: Sequence[str]) -> int:
         if (prefix == "ALL" or code.startswith(prefix)) and length > best:
             best = length
     return best
-
-
-def _relative_to(path: Path, root: Path) -> str:
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(root).as_posix()
-    except ValueError:
-        return resolved.as_posix()
 
 
 _GLOBS: dict[str, pathspec.GitIgnoreSpec] = {}

@@ -111,6 +111,14 @@ class Summary:
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def unique(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings without repeats of the same code, place and message, in their first order."""
+    seen: dict[tuple[str, str, int, int, str], Finding] = {}
+    for f in findings:
+        seen.setdefault((f.code, f.location.file, f.location.line, f.location.column, f.message), f)
+    return list(seen.values())
+
+
 def errors_of(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR]
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from journeykit.findings import Finding, plural
+from journeykit.findings import Finding, plural, unique
 from journeykit.resources import schema_path
 from journeykit.rules import schema as rules
 from journeykit.rules.base import Rule
@@ -59,12 +59,8 @@ def check(source: SourceFile) -> list[Finding]:
     """Every schema error of a loaded file, as findings at the right line and column."""
     if _is_valid(source.data):
         return []
-    findings: dict[tuple[str, int, int, str], Finding] = {}
-    for error in _full_validator().iter_errors(source.data):
-        finding = _finding(source, error)
-        # A value can fail two keywords that mean the same thing (a date's pattern and format).
-        findings.setdefault((finding.code, finding.location.line, finding.location.column, finding.message), finding)
-    return list(findings.values())
+    # A value can fail two keywords that mean the same thing (a date's pattern and format).
+    return unique(_finding(source, error) for error in _full_validator().iter_errors(source.data))
 
 
 def _is_valid(data: Any) -> bool:
