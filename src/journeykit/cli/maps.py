@@ -1,128 +1,31 @@
-"""The `journeykit` command line: thin typer commands that map options to settings and call the core.
-
-Heavy modules (jsonschema, jinja2, graphviz, rich) are imported inside the commands that
-need them, so `journeykit --version` and `--help` start fast.
-"""
+"""The commands that read maps and report on them: validate, lint, coverage, render, schema, rules."""
 
 from __future__ import annotations
 
-import datetime
-import enum
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from journeykit import __version__
-from journeykit.errors import UsageError
-from journeykit.reporters import COVERAGE_FORMATS, DIAGNOSTIC_FORMATS
-
-if TYPE_CHECKING:
-    from journeykit.config import Settings
-
-DiagnosticFormat = enum.Enum("DiagnosticFormat", {name: name for name in DIAGNOSTIC_FORMATS}, type=str)  # type: ignore[misc]
-CoverageFormat = enum.Enum("CoverageFormat", {name: name for name in COVERAGE_FORMATS}, type=str)  # type: ignore[misc]
-TEXT_COVERAGE = CoverageFormat("text")
-
-app = typer.Typer(
-    name="journeykit",
-    help="Customer journey maps as code: validate, lint, measure coverage and render YAML journey maps.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+from journeykit.cli.app import app
+from journeykit.cli.options import (
+    TEXT_COVERAGE,
+    AsOfOption,
+    ConfigOption,
+    CoverageFormat,
+    FormatOption,
+    OutputOption,
+    PathsArgument,
+    PersonaOption,
+    StageOption,
+    StdinNameOption,
+    as_of_date,
+    diagnostic_format,
+    finish,
+    settings_for,
 )
-
-PathsArgument = Annotated[
-    Optional[list[str]],  # noqa: UP045 - typer needs Optional on Python 3.10
-    typer.Argument(
-        metavar="PATH",
-        help="Map and catalog files, or directories to search (default: the current directory). "
-        "`-` reads standard input.",
-        show_default=False,
-    ),
-]
-FormatOption = Annotated[
-    Optional[DiagnosticFormat],  # noqa: UP045
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format. Default: text, or github when GITHUB_ACTIONS=true.",
-        case_sensitive=False,
-        show_default=False,
-    ),
-]
-OutputOption = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of standard output."),
-]
-ConfigOption = Annotated[
-    Optional[Path],  # noqa: UP045
-    typer.Option("--config", help="Configuration file (default: the closest journeykit.toml or pyproject.toml)."),
-]
-PersonaOption = Annotated[
-    Optional[list[str]],  # noqa: UP045
-    typer.Option("--persona", "-p", metavar="ID", help="Only this persona (repeat for several)."),
-]
-StageOption = Annotated[
-    Optional[list[str]],  # noqa: UP045
-    typer.Option("--stage", "-s", metavar="ID", help="Only this stage (repeat for several)."),
-]
-AsOfOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(metavar="DATE", help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today)."),
-]
-StdinNameOption = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--stdin-filename",
-        help="Name to report for standard input; catalogs are looked up from its directory.",
-    ),
-]
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"journeykit {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def root(
-    version: Annotated[
-        bool,
-        typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True),
-    ] = False,
-) -> None:
-    """Customer journey maps as code."""
-
-
-def _settings(config: Path | None) -> Settings:
-    from journeykit.config import load_settings
-
-    return load_settings(config)
-
-
-def _as_of(text: str | None) -> datetime.date | None:
-    if text is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--as-of takes a date written YYYY-MM-DD, not {text!r}") from None
-
-
-def _format(chosen: DiagnosticFormat | None) -> str:
-    if chosen is not None:
-        return str(chosen.value)
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def _finish(code: int) -> NoReturn:
-    raise typer.Exit(code)
+from journeykit.errors import UsageError
 
 
 @app.command()
@@ -140,9 +43,9 @@ def validate(
     from journeykit.commands.check import CheckOptions
     from journeykit.commands.check import validate as run
 
-    settings = _settings(config)
-    options = CheckOptions(paths or ["."], _format(output_format), output, stdin_filename)
-    _finish(run(options, settings))
+    settings = settings_for(config)
+    options = CheckOptions(paths or ["."], diagnostic_format(output_format), output, stdin_filename)
+    finish(run(options, settings))
 
 
 CodesOption = Optional[str]  # noqa: UP045
@@ -190,12 +93,12 @@ def lint(
     from journeykit.commands.check import CheckOptions
     from journeykit.findings import Severity
 
-    base = _settings(config)
+    base = settings_for(config)
     try:
         severity = None if fail_on is None else Severity.parse(fail_on)
     except ValueError as error:
         raise UsageError(f"--fail-on: {error}") from None
-    date = _as_of(as_of)
+    date = as_of_date(as_of)
     settings = base.with_overrides(
         select=_codes(select),
         extend_select=None if extend_select is None else (*base.extend_select, *(_codes(extend_select) or ())),
@@ -203,9 +106,9 @@ def lint(
         fail_on=severity,
     )
     if show_settings:
-        _finish(command.show_settings(settings))
-    check = CheckOptions(paths or ["."], _format(output_format), output, stdin_filename)
-    _finish(command.lint(command.LintOptions(check, baseline, write_baseline, date), settings))
+        finish(command.show_settings(settings))
+    check = CheckOptions(paths or ["."], diagnostic_format(output_format), output, stdin_filename)
+    finish(command.lint(command.LintOptions(check, baseline, write_baseline, date), settings))
 
 
 @app.command()
@@ -235,10 +138,10 @@ def coverage(
 
     if fail_under is not None and not 0 <= fail_under <= 100:
         raise UsageError("--fail-under must be a percentage from 0 to 100")
-    settings = _settings(config)
+    settings = settings_for(config)
     check = CheckOptions(paths or ["."], str(output_format.value), output, stdin_filename)
     options = command.CoverageOptions(check, tuple(persona or ()), tuple(stage or ()), fail_under)
-    _finish(command.coverage(options, settings))
+    finish(command.coverage(options, settings))
 
 
 @app.command()
@@ -272,8 +175,8 @@ def render(
     from journeykit.commands import render as command
     from journeykit.commands.check import CheckOptions
 
-    date = _as_of(as_of)
-    settings = _settings(config)
+    date = as_of_date(as_of)
+    settings = settings_for(config)
     options = command.RenderOptions(
         check=CheckOptions(paths or ["."], "text", None, stdin_filename),
         outdir=outdir,
@@ -285,7 +188,7 @@ def render(
         allow_inside_input=allow_inside_input,
         as_of=date,
     )
-    _finish(command.render(options, settings))
+    finish(command.render(options, settings))
 
 
 @app.command()
@@ -296,7 +199,7 @@ def schema(output: OutputOption = None) -> None:
 
     with open_output(output) as out:
         out.write(schema_text())
-    _finish(0)
+    finish(0)
 
 
 @app.command()
@@ -316,43 +219,4 @@ def rules(
     )
     if isinstance(result, str):
         raise UsageError(result)
-    _finish(result)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app and turn every outcome into an exit code (0, 1 or 2)."""
-    try:
-        app(args=argv, prog_name="journeykit")
-    except SystemExit as exit_:
-        return _exit_code(exit_.code)
-    except UsageError as problem:
-        _error(str(problem))
-        return 2
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 1
-    except Exception as error:  # a bug in journeykit, never the answer to bad input
-        if os.environ.get("JOURNEYKIT_TRACEBACK"):
-            raise
-        _error(
-            f"internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in journeykit; please report it with the input that caused it. "
-            "Set JOURNEYKIT_TRACEBACK=1 to see the traceback."
-        )
-        return 2
-    return 0
-
-
-def _exit_code(code: object) -> int:
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    return 2
-
-
-def _error(message: str) -> None:
-    print(f"journeykit: error: {message}", file=sys.stderr)
+    finish(result)

@@ -1,0 +1,35 @@
+"""The typer application that every command module registers itself on."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from journeykit import __version__
+
+app = typer.Typer(
+    name="journeykit",
+    help="Customer journey maps as code: validate, lint, measure coverage and render YAML journey maps.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"journeykit {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Customer journey maps as code."""
