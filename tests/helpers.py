@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from journeykit.analysis import analyze
+from journeykit.codes.base import MINIMAL_MAP
 from journeykit.config import Settings
 from journeykit.findings import Finding
-from journeykit.rules.base import MINIMAL_MAP
 
 MINIMAL = MINIMAL_MAP
 
@@ -16,7 +16,7 @@ MINIMAL = MINIMAL_MAP
 def findings_in(paths: Iterable[str | Path], settings: Settings | None = None) -> list[Finding]:
     """Findings of the validate pipeline (files, schema, references), sorted."""
     analysis = analyze([str(p) for p in paths], settings or Settings())
-    return analysis.result().sorted_findings()
+    return analysis.result.sorted_findings()
 
 
 def assert_finding(

@@ -1,44 +1,52 @@
-"""The shared front half of every command: paths → loaded, schema-checked, modelled maps.
+"""The front half of every command: files → loaded, schema-checked, modelled maps with their coverage.
 
-Each file is read and parsed once, even when several maps see the same catalog. A file
-that fails to load or to validate becomes findings and the run goes on with the others.
+Each file is read and parsed once, even when several maps see the same catalog. A file that
+fails to load or to validate becomes findings and the run goes on with the others. Files come
+from disk (paths, directories, standard input) or from memory (a git revision, a test), and
+both go through the same loader, schema check and model builder.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import BinaryIO
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO, Protocol
 
 from journeykit import schema
 from journeykit.build import build_catalog, build_journey
+from journeykit.codes import references
 from journeykit.config import Settings
-from journeykit.discover import Target, discover, display_name, visible_catalogs
-from journeykit.findings import Finding, Result, unique
-from journeykit.loader import Loaded, load_bytes, read_path
+from journeykit.coverage import CoverageMatrix, compute_matrix
+from journeykit.discover import Finder, Target, display_name, is_catalog_name, is_map_name
+from journeykit.findings import Finding, unique
+from journeykit.loader import Loaded, LoadLimits, load_bytes, read_path
 from journeykit.model import Catalog, Journey
-from journeykit.rules import references
+from journeykit.result import Result
 from journeykit.source import SourceFile
 
 
-@dataclass
-class Analysis:
-    """Every file that was loaded, the maps that could be modelled, and what was found."""
+@dataclass(frozen=True)
+class AnalyzedMap:
+    """A map that could be modelled, and its coverage matrix, computed once beside it."""
 
-    sources: dict[str, SourceFile] = field(default_factory=dict)
-    journeys: list[Journey] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    targets: int = 0
+    journey: Journey
+    coverage: CoverageMatrix
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the front half produced: the modelled maps and a result with the findings so far."""
+
+    maps: tuple[AnalyzedMap, ...]
+    result: Result
+    targets: int
+    """How many files the paths named or the search found (catalogs seen by maps not counted)."""
 
     @property
-    def files_checked(self) -> int:
-        return len(self.sources)
-
-    def result(self, extra: Sequence[Finding] = ()) -> Result:
-        # Two maps that see the same pair of catalogs report their clash once.
-        findings = unique([*self.findings, *extra])
-        return Result(findings, self.files_checked, dict(self.sources))
+    def journeys(self) -> tuple[Journey, ...]:
+        return tuple(m.journey for m in self.maps)
 
 
 def analyze(
@@ -49,8 +57,83 @@ def analyze(
     stdin_name: str = "<stdin>",
 ) -> Analysis:
     """Discover, load, validate and model every map and catalog under `paths`."""
-    targets = discover(paths, exclude=settings.exclude, exclude_root=settings.root, stdin_name=stdin_name)
-    return _Session(settings, stdin or sys.stdin.buffer).run(targets)
+    files = _DiskFiles(settings, stdin or sys.stdin.buffer)
+    return _Session(settings, files).run(files.finder.targets(paths, stdin_name))
+
+
+def analyze_files(
+    files: Mapping[str, bytes | str], settings: Settings, targets: Sequence[str] | None = None
+) -> Analysis:
+    """Analyse files held in memory, keyed by POSIX path (`maps/retail.journey.yaml`).
+
+    The files form a tree of their own: a map sees the catalogs in its directory and the
+    directories above it within the tree. `targets` names the files to check (default:
+    every map and catalog of the tree).
+    """
+    tree = _MemoryFiles(files, settings.limits)
+    chosen = list(targets) if targets is not None else [name for name in files if tree.is_map_or_catalog(name)]
+    return _Session(settings, tree).run([Target(name, None) for name in chosen])
+
+
+class _Files(Protocol):
+    """Where a session reads files from, and which catalogs a map sees there."""
+
+    def key(self, target: Target) -> str: ...
+
+    def load(self, target: Target) -> Loaded: ...
+
+    def catalogs_for(self, target: Target) -> list[Target]: ...
+
+
+class _DiskFiles:
+    def __init__(self, settings: Settings, stdin: BinaryIO) -> None:
+        self.limits = settings.limits
+        self.stdin = stdin
+        self.finder = Finder(settings.exclude, settings.root)
+
+    def key(self, target: Target) -> str:
+        return str(target.path.resolve()) if target.path else f"stdin:{target.display}"
+
+    def load(self, target: Target) -> Loaded:
+        if target.path is None:
+            raw = self.stdin.read(self.limits.max_file_size + 1)
+            return load_bytes(raw, target.display, None, self.limits)
+        return read_path(target.path, target.display, self.limits)
+
+    def catalogs_for(self, target: Target) -> list[Target]:
+        # Standard input is named by --stdin-filename: its catalogs are those of that place.
+        where = target.path if target.path is not None else Path.cwd() / target.display
+        return [Target(display_name(path), path) for path in self.finder.visible_catalogs(where.parent)]
+
+
+class _MemoryFiles:
+    def __init__(self, files: Mapping[str, bytes | str], limits: LoadLimits) -> None:
+        self.files = {PurePosixPath(name).as_posix(): content for name, content in files.items()}
+        self.limits = limits
+
+    @staticmethod
+    def is_map_or_catalog(name: str) -> bool:
+        base = PurePosixPath(name).name
+        return is_map_name(base) or is_catalog_name(base)
+
+    def key(self, target: Target) -> str:
+        return f"memory:{target.display}"
+
+    def load(self, target: Target) -> Loaded:
+        content = self.files.get(target.display, b"")
+        raw = content.encode("utf-8") if isinstance(content, str) else content
+        return load_bytes(raw, target.display, None, self.limits)
+
+    def catalogs_for(self, target: Target) -> list[Target]:
+        directories = PurePosixPath(target.display).parents
+        found: list[Target] = []
+        for directory in directories:
+            found.extend(
+                Target(name, None)
+                for name in sorted(self.files)
+                if PurePosixPath(name).parent == directory and is_catalog_name(PurePosixPath(name).name)
+            )
+        return found
 
 
 @dataclass
@@ -68,61 +151,58 @@ class _Entry:
 
 
 class _Session:
-    def __init__(self, settings: Settings, stdin: BinaryIO) -> None:
+    def __init__(self, settings: Settings, files: _Files) -> None:
         self.settings = settings
-        self.stdin = stdin
+        self.files = files
         self.entries: dict[str, _Entry] = {}
-        self.analysis = Analysis()
+        self.sources: dict[str, SourceFile] = {}
+        self.findings: list[Finding] = []
+        self.journeys: list[Journey] = []
 
     def run(self, targets: Sequence[Target]) -> Analysis:
-        self.analysis.targets = len(targets)
-        maps = [entry for entry in (self._entry(t) for t in targets) if entry.valid and entry.source.kind == "journey"]
-        for entry in maps:
-            self._build_map(entry)
+        for target in targets:
+            entry = self._entry(target)
+            if entry.source.kind == "journey" or (not entry.valid and is_map_name(target.display)):
+                catalogs = [self._entry(c) for c in self.files.catalogs_for(target)]
+                if entry.valid and entry.source.kind == "journey":
+                    self._build_map(entry, catalogs)
         self._check_map_ids()
-        return self.analysis
+        # Two maps that see the same pair of catalogs report their clash once.
+        result = Result(tuple(unique(self.findings)), len(self.sources), dict(self.sources))
+        maps = tuple(AnalyzedMap(journey, compute_matrix(journey)) for journey in self.journeys)
+        return Analysis(maps, result, len(targets))
 
     def _entry(self, target: Target) -> _Entry:
         """Load and schema-check a file, once."""
-        key = str(target.path.resolve()) if target.path else f"stdin:{target.display}"
+        key = self.files.key(target)
         entry = self.entries.get(key)
         if entry is not None:
             return entry
-        if target.path is None:
-            raw = self.stdin.read(self.settings.max_file_size + 1)
-            loaded = load_bytes(raw, target.display, None, self.settings.limits)
-        else:
-            loaded = read_path(target.path, target.display, self.settings.limits)
+        loaded = self.files.load(target)
         if loaded.ok:
             loaded.findings.extend(schema.check(loaded.source))
         entry = _Entry(loaded)
         self.entries[key] = entry
-        self.analysis.sources[target.display] = loaded.source
-        self.analysis.findings.extend(loaded.findings)
+        self.sources[target.display] = loaded.source
+        self.findings.extend(loaded.findings)
         if entry.valid and entry.source.kind == "catalog":
             entry.catalog, findings = build_catalog(entry.source)
-            self.analysis.findings.extend(findings)
+            self.findings.extend(findings)
         return entry
 
-    def _build_map(self, entry: _Entry) -> None:
-        catalogs: list[Catalog] = []
-        complete = True
-        for path in visible_catalogs(entry.source.directory):
-            catalog_entry = self._entry(Target(display_name(path), path))
-            if catalog_entry.catalog is not None:
-                catalogs.append(catalog_entry.catalog)
-            elif not catalog_entry.valid:
-                complete = False
+    def _build_map(self, entry: _Entry, catalog_entries: Sequence[_Entry]) -> None:
+        catalogs = [c.catalog for c in catalog_entries if c.catalog is not None]
+        complete = all(c.valid for c in catalog_entries)
         journey, findings = build_journey(entry.source, catalogs, catalogs_complete=complete)
-        self.analysis.journeys.append(journey)
-        self.analysis.findings.extend(findings)
+        self.journeys.append(journey)
+        self.findings.extend(findings)
 
     def _check_map_ids(self) -> None:
         first: dict[str, Journey] = {}
-        for journey in self.analysis.journeys:
+        for journey in self.journeys:
             other = first.setdefault(journey.id, journey)
             if other is not journey:
-                self.analysis.findings.append(
+                self.findings.append(
                     references.DUPLICATE_MAP_ID.finding(
                         journey.origin.at("id"),
                         f"id: map id '{journey.id}' is also the id of {other.file}",

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeykit.codes import references as rules
 from journeykit.findings import Finding
 from journeykit.model import (
     Catalog,
@@ -32,7 +33,6 @@ from journeykit.model import (
     Touchpoint,
     Trigger,
 )
-from journeykit.rules import references as rules
 from journeykit.source import SourceFile, YamlPath, format_path
 
 CATALOG_KINDS = ("persona", "channel", "team")

@@ -13,13 +13,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import pathspec
-
-from journeykit.discover import display_name
+from journeykit.codes.base import Rule
 from journeykit.errors import UsageError
 from journeykit.findings import Severity
 from journeykit.loader import LoadLimits
-from journeykit.rules.base import OptionValue, Rule
+from journeykit.rules.base import OptionValue, options_of
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -61,43 +59,6 @@ class Settings:
         settings = replace(self, **given)
         _check_codes(settings)
         return settings
-
-    # -- questions the lint engine asks
-
-    def enabled(self, rule: Rule) -> bool:
-        if not rule.configurable:
-            return True
-        chosen = _longest_match(rule.code, (*self.select, *self.extend_select))
-        dropped = _longest_match(rule.code, self.ignore)
-        if chosen <= dropped:
-            return False
-        return self._severity_setting(rule.code) != OFF
-
-    def severity_of(self, rule: Rule) -> Severity:
-        setting = self._severity_setting(rule.code) if rule.configurable else None
-        return Severity.parse(setting) if setting and setting != OFF else rule.severity
-
-    def options_of(self, rule: Rule) -> dict[str, OptionValue]:
-        return {**rule.defaults(), **self.rule_options.get(rule.code, {})}
-
-    def ignored_in_file(self, code: str, path: Path | None, display: str) -> bool:
-        """Whether `per-file-ignores` silences `code` in this file."""
-        if not self.per_file_ignores:
-            return False
-        relative = display_name(path.resolve(), self.root) if path else display
-        for pattern, codes in self.per_file_ignores.items():
-            if _longest_match(code, codes) and _glob(pattern).match_file(relative):
-                return True
-        return False
-
-    def _severity_setting(self, code: str) -> str | None:
-        """The level set for the most specific code or prefix (or ALL) that matches `code`."""
-        best, best_length = None, 0
-        for prefix, level in self.severity.items():
-            length = _longest_match(code, (prefix,))
-            if length > best_length:
-                best, best_length = level, length
-        return best
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as `--show-settings` prints them."""
@@ -285,7 +246,7 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, OptionValue]]:
             raise ConfigError(f"{where}: rules.{key}: unknown rule{_suggest(key, [*rules, *by_name])}")
         if not isinstance(given, dict):
             raise ConfigError(f"{where}: rules.{key} must be a table of options")
-        declared = {o.name: o for o in rule.options}
+        declared = {o.name: o for o in options_of(rule)}
         checked: dict[str, OptionValue] = {}
         for name, option_value in given.items():
             option = declared.get(name)
@@ -319,21 +280,3 @@ def _positive_int(value: Any, where: str) -> int:
 def _suggest(word: str, choices: Sequence[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _longest_match(code: str, prefixes: Sequence[str]) -> int:
-    best = 0
-    for prefix in prefixes:
-        length = 1 if prefix == "ALL" else len(prefix) + 1
-        if (prefix == "ALL" or code.startswith(prefix)) and length > best:
-            best = length
-    return best
-
-
-_GLOBS: dict[str, pathspec.GitIgnoreSpec] = {}
-
-
-def _glob(pattern: str) -> pathspec.GitIgnoreSpec:
-    if pattern not in _GLOBS:
-        _GLOBS[pattern] = pathspec.GitIgnoreSpec.from_lines([pattern])
-    return _GLOBS[pattern]

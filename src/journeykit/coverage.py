@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from journeykit.findings import Location
+from journeykit.errors import UsageError
 from journeykit.model import Experience, Journey, Origin
+from journeykit.source import Location
 
 CellState = Literal["covered", "partial", "unmapped", "missing", "not-applicable"]
 LACKABLE = ("touchpoints", "emotion", "tasks")
@@ -123,6 +124,22 @@ class CoverageMatrix:
         keep_stages = tuple(s for s in self.stages if not stages or s in stages)
         cells = tuple(self.cell(p, s) for p in keep_personas for s in keep_stages)
         return CoverageMatrix(self.journey, keep_personas, keep_stages, cells)
+
+
+def select(matrices: Sequence[CoverageMatrix], personas: Sequence[str], stages: Sequence[str]) -> list[CoverageMatrix]:
+    """The matrices restricted to the personas and stages asked for (`--persona`, `--stage`); maps
+    without any of them are left out. A persona or stage that no map has is a UsageError."""
+    for kind, wanted, known in (
+        ("persona", personas, {p for m in matrices for p in m.personas}),
+        ("stage", stages, {s for m in matrices for s in m.stages}),
+    ):
+        for item in wanted:
+            if item not in known:
+                raise UsageError(f"no map has {kind} '{item}'")
+    if not personas and not stages:
+        return list(matrices)
+    filtered = (matrix.filtered(personas, stages) for matrix in matrices)
+    return [matrix for matrix in filtered if matrix.personas and matrix.stages]
 
 
 def compute_matrix(journey: Journey) -> CoverageMatrix:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ STDIN = "-"
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A file to check: `path` is None for standard input."""
+    """A file to check: `path` is None for standard input and for files held in memory."""
 
     display: str
     path: Path | None
@@ -50,6 +49,127 @@ def display_name(path: Path, cwd: Path | None = None) -> str:
         return absolute.as_posix()
 
 
+SpecFor = Callable[[Path], "tuple[Path, pathspec.GitIgnoreSpec] | None"]
+
+
+class Finder:
+    """Map discovery for one run: .gitignore files, project roots and catalog directories are read
+    once per run and forgotten with it, so a long-lived process never sees stale answers."""
+
+    def __init__(self, exclude: Sequence[str] = (), exclude_root: Path | None = None) -> None:
+        self.cwd = Path.cwd()
+        self.excluded = _ExcludePatterns(exclude, exclude_root or self.cwd)
+        self._specs: dict[Path, pathspec.GitIgnoreSpec] = {}
+        self._roots: dict[Path, Path | None] = {}
+        self._catalogs: dict[Path, tuple[Path, ...]] = {}
+
+    def targets(self, paths: Sequence[str], stdin_name: str = "<stdin>") -> list[Target]:
+        """Files named explicitly (whatever their name) and maps and catalogs found in directories.
+
+        Directories are searched recursively, skipping dot-directories, what .gitignore files
+        ignore and the configuration's `exclude` patterns. Each file appears once, in order.
+        """
+        found: list[Target] = []
+        seen: set[Path] = set()
+        for raw in paths:
+            if raw == STDIN:
+                found.append(Target(stdin_name, None))
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                candidates: Iterable[Path] = self._walk(path)
+            elif path.exists() or path.is_symlink():
+                candidates = [path]
+            else:
+                raise PathNotFoundError(raw)
+            for candidate in candidates:
+                resolved = candidate.resolve()
+                if resolved not in seen:
+                    seen.add(resolved)
+                    found.append(Target(display_name(candidate, self.cwd), candidate))
+        return found
+
+    def _walk(self, top: Path) -> Iterator[Path]:
+        ignores = _GitIgnores.above(top.resolve(), self._spec_for)
+        for directory, dirnames, filenames in os.walk(top):
+            here = Path(directory)
+            ignores = ignores.entering(here.resolve(), self._spec_for)
+            dirnames[:] = [
+                name for name in sorted(dirnames) if not self._skips_directory((here / name).resolve(), ignores)
+            ]
+            for name in sorted(filenames):
+                if not (is_map_name(name) or is_catalog_name(name)):
+                    continue
+                child = here / name
+                if not ignores.ignores(child.resolve(), is_dir=False) and not self.excluded.matches(child, False):
+                    yield child
+
+    def walk_skips(self, top: Path, path: Path) -> bool:
+        """Whether searching `top` for maps would skip the directory `path` below it (a dot-directory,
+        git-ignored, excluded)."""
+        top, path = top.resolve(), path.resolve()
+        ignores = _GitIgnores.above(top, self._spec_for)
+        current = top
+        for part in path.relative_to(top).parts:
+            ignores = ignores.entering(current, self._spec_for)
+            current = current / part
+            if self._skips_directory(current, ignores):
+                return True
+        return False
+
+    def _skips_directory(self, directory: Path, ignores: _GitIgnores) -> bool:
+        """The walk skips dot-directories, git-ignored ones and configured exclusions (`directory` is resolved)."""
+        return (
+            directory.name.startswith(".")
+            or ignores.ignores(directory, is_dir=True)
+            or self.excluded.matches(directory, True)
+        )
+
+    def _spec_for(self, directory: Path) -> tuple[Path, pathspec.GitIgnoreSpec] | None:
+        """The .gitignore of `directory`, read once per run."""
+        gitignore = directory / ".gitignore"
+        if not gitignore.is_file():
+            return None
+        if gitignore not in self._specs:
+            self._specs[gitignore] = _load_spec(gitignore)
+        return directory, self._specs[gitignore]
+
+    # -- catalogs
+
+    def visible_catalogs(self, directory: Path) -> list[Path]:
+        """Catalog files a map in `directory` sees: its own directory's, then each parent's, up to the root."""
+        directory = directory.resolve()
+        root = self.project_root(directory)
+        chain = [directory]
+        if root != directory and root in directory.parents:
+            chain.extend(p for p in directory.parents if p == root or root in p.parents)
+        return [catalog for d in chain for catalog in self._catalogs_in(d)]
+
+    def project_root(self, directory: Path) -> Path:
+        """Where the search for catalogs stops: the nearest directory with a configuration file or
+        `.git`; without one, the working directory when it contains `directory`; else `directory`."""
+        if directory not in self._roots:
+            self._roots[directory] = next(
+                (c for c in (directory, *directory.parents) if has_config(c) or (c / ".git").exists()), None
+            )
+        marked = self._roots[directory]
+        if marked is not None:
+            return marked
+        cwd = self.cwd.resolve()
+        if cwd.parent != cwd and (cwd == directory or cwd in directory.parents):
+            return cwd
+        return directory
+
+    def _catalogs_in(self, directory: Path) -> tuple[Path, ...]:
+        if directory not in self._catalogs:
+            try:
+                children = sorted(directory.iterdir())
+            except OSError:
+                children = []
+            self._catalogs[directory] = tuple(p for p in children if is_catalog_name(p.name) and p.is_file())
+        return self._catalogs[directory]
+
+
 def discover(
     paths: Sequence[str],
     *,
@@ -57,50 +177,13 @@ def discover(
     exclude_root: Path | None = None,
     stdin_name: str = "<stdin>",
 ) -> list[Target]:
-    """Files named explicitly (whatever their name) and maps and catalogs found in directories.
-
-    Directories are searched recursively, skipping dot-directories, what .gitignore files
-    ignore and the configuration's `exclude` patterns. Each file appears once, in order.
-    """
-    cwd = Path.cwd()
-    excluded = _ExcludePatterns(exclude, exclude_root or cwd)
-    found: list[Target] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        if raw == STDIN:
-            found.append(Target(stdin_name, None))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            candidates: Iterable[Path] = _walk(path, excluded)
-        elif path.exists() or path.is_symlink():
-            candidates = [path]
-        else:
-            raise PathNotFoundError(raw)
-        for candidate in candidates:
-            resolved = candidate.resolve()
-            if resolved not in seen:
-                seen.add(resolved)
-                found.append(Target(display_name(candidate, cwd), candidate))
-    return found
+    """The files to check under `paths` (see `Finder.targets`)."""
+    return Finder(exclude, exclude_root).targets(paths, stdin_name)
 
 
-def _walk(top: Path, excluded: _ExcludePatterns) -> Iterator[Path]:
-    ignores = _GitIgnores.above(top.resolve())
-    for directory, dirnames, filenames in os.walk(top):
-        here = Path(directory)
-        ignores = ignores.entering(here.resolve())
-        kept = []
-        for name in sorted(dirnames):
-            if not _skips_directory((here / name).resolve(), ignores, excluded):
-                kept.append(name)
-        dirnames[:] = kept
-        for name in sorted(filenames):
-            if not (is_map_name(name) or is_catalog_name(name)):
-                continue
-            child = here / name
-            if not ignores.ignores(child.resolve(), is_dir=False) and not excluded.matches(child, False):
-                yield child
+def visible_catalogs(directory: Path) -> list[Path]:
+    """Catalog files a map in `directory` sees (see `Finder.visible_catalogs`)."""
+    return Finder().visible_catalogs(directory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,20 +193,20 @@ class _GitIgnores:
     specs: tuple[tuple[Path, pathspec.GitIgnoreSpec], ...]
 
     @classmethod
-    def above(cls, directory: Path) -> _GitIgnores:
+    def above(cls, directory: Path, spec_for: SpecFor) -> _GitIgnores:
         """The .gitignore files of the directories above `directory`, up to the git root."""
         root = git_root(directory)
         if root is None:
             return cls(())
         chain = [root, *reversed([p for p in directory.parents if p != root and root in p.parents])]
-        specs = [s for s in (_spec_for(d) for d in chain) if s is not None]
+        specs = [s for s in (spec_for(d) for d in chain) if s is not None]
         exclude_file = root / ".git" / "info" / "exclude"
         if exclude_file.is_file():
             specs.insert(0, (root, _load_spec(exclude_file)))
         return cls(tuple(specs))
 
-    def entering(self, directory: Path) -> _GitIgnores:
-        spec = _spec_for(directory)
+    def entering(self, directory: Path, spec_for: SpecFor) -> _GitIgnores:
+        spec = spec_for(directory)
         if spec is None or any(base == directory for base, _ in self.specs):
             return self
         return _GitIgnores((*self.specs, spec))
@@ -142,12 +225,6 @@ class _GitIgnores:
         return verdict
 
 
-def _spec_for(directory: Path) -> tuple[Path, pathspec.GitIgnoreSpec] | None:
-    gitignore = directory / ".gitignore"
-    return (directory, _load_spec(gitignore)) if gitignore.is_file() else None
-
-
-@functools.cache
 def _load_spec(path: Path) -> pathspec.GitIgnoreSpec:
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -173,28 +250,7 @@ class _ExcludePatterns:
         return bool(self.spec.match_file(relative + "/" if is_dir else relative))
 
 
-def walk_skips(top: Path, path: Path, exclude: Sequence[str] = (), exclude_root: Path | None = None) -> bool:
-    """Whether searching `top` for maps would skip the directory `path` below it (dot-directory, ignored, excluded)."""
-    top, path = top.resolve(), path.resolve()
-    excluded = _ExcludePatterns(exclude, exclude_root or Path.cwd())
-    ignores = _GitIgnores.above(top)
-    current = top
-    for part in path.relative_to(top).parts:
-        ignores = ignores.entering(current)
-        current = current / part
-        if _skips_directory(current, ignores, excluded):
-            return True
-    return False
-
-
-def _skips_directory(directory: Path, ignores: _GitIgnores, excluded: _ExcludePatterns) -> bool:
-    """The walk skips dot-directories, git-ignored ones and configured exclusions (`directory` is resolved)."""
-    return (
-        directory.name.startswith(".") or ignores.ignores(directory, is_dir=True) or excluded.matches(directory, True)
-    )
-
-
-# --- project root and catalog visibility ---------------------------------------------------------
+# --- project root -------------------------------------------------------------------------------
 
 
 def git_root(start: Path) -> Path | None:
@@ -215,43 +271,3 @@ def has_config(directory: Path) -> bool:
         return "[tool.journeykit" in pyproject.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-
-
-@functools.cache
-def marked_root(directory: Path) -> Path | None:
-    """The nearest directory at or above `directory` with a configuration file or `.git`."""
-    for candidate in (directory, *directory.parents):
-        if has_config(candidate) or (candidate / ".git").exists():
-            return candidate
-    return None
-
-
-def project_root(directory: Path) -> Path:
-    """Where the search for catalogs stops: the nearest directory with a configuration file or
-    `.git`; without one, the working directory when it contains `directory`; else `directory`."""
-    marked = marked_root(directory)
-    if marked is not None:
-        return marked
-    cwd = Path.cwd().resolve()
-    if cwd.parent != cwd and (cwd == directory or cwd in directory.parents):
-        return cwd
-    return directory
-
-
-@functools.cache
-def catalogs_in(directory: Path) -> tuple[Path, ...]:
-    try:
-        children = sorted(directory.iterdir())
-    except OSError:
-        return ()
-    return tuple(p for p in children if is_catalog_name(p.name) and p.is_file())
-
-
-def visible_catalogs(directory: Path) -> list[Path]:
-    """Catalog files a map in `directory` sees: its own directory's, then each parent's, up to the root."""
-    directory = directory.resolve()
-    root = project_root(directory)
-    chain = [directory]
-    if root != directory and root in directory.parents:
-        chain.extend(p for p in directory.parents if p == root or root in p.parents)
-    return [catalog for d in chain for catalog in catalogs_in(d)]

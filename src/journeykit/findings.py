@@ -5,13 +5,10 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-if TYPE_CHECKING:
-    from journeykit.source import SourceFile
+from journeykit.source import Location
 
 _INDEX = re.compile(r"\[\d+\]")
 
@@ -35,20 +32,6 @@ class Severity(enum.IntEnum):
         except KeyError:
             choices = ", ".join(s.label for s in cls)
             raise ValueError(f"unknown severity {text!r}: use one of {choices}") from None
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place in a file; line and column are 1-based, as editors show them."""
-
-    file: str
-    line: int = 1
-    column: int = 1
-    end_line: int | None = None
-    end_column: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,33 +67,6 @@ class Finding:
         return (loc.file, loc.line, loc.column, self.code, self.message)
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """Counts per severity and per code, as reporters print them."""
-
-    by_severity: dict[str, int]
-    by_code: dict[str, int]
-    files_checked: int
-    files_with_findings: int
-
-    @classmethod
-    def of(cls, findings: Iterable[Finding], files_checked: int) -> Summary:
-        findings = list(findings)
-        by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
-        for f in findings:
-            by_severity[f.severity.label] += 1
-        by_code = dict(sorted(Counter(f.code for f in findings).items()))
-        files = len({f.location.file for f in findings})
-        return cls(by_severity, by_code, files_checked, files)
-
-    def counts_phrase(self) -> str:
-        """`2 errors and 1 warning`, or `no findings`."""
-        parts = [plural(n, label) for label, n in self.by_severity.items() if n]
-        if not parts:
-            return "no findings"
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def unique(findings: Iterable[Finding]) -> list[Finding]:
     """Findings without repeats of the same code, place and message, in their first order."""
     seen: dict[tuple[str, str, int, int, str], Finding] = {}
@@ -121,32 +77,3 @@ def unique(findings: Iterable[Finding]) -> list[Finding]:
 
 def errors_of(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity is Severity.ERROR]
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-@dataclass(slots=True)
-class Result:
-    """Everything a command found, for reporters to print.
-
-    `sources` maps a file's display name to the file as loaded, so that reporters can show
-    the offending line without reopening it.
-    """
-
-    findings: list[Finding]
-    files_checked: int
-    sources: dict[str, SourceFile] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-
-    def sorted_findings(self) -> list[Finding]:
-        return sorted(self.findings, key=Finding.sort_key)
-
-    @property
-    def summary(self) -> Summary:
-        return Summary.of(self.findings, self.files_checked)
-
-    def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
-        """0 when nothing is at or above `fail_on`, else 1."""
-        return 1 if any(f.severity >= fail_on for f in self.findings) else 0

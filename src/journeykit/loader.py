@@ -31,10 +31,10 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from journeykit.findings import Finding, Location
-from journeykit.rules import file as rules
-from journeykit.rules.base import Rule
-from journeykit.source import SourceFile, Span, YamlPath, format_path
+from journeykit.codes import file as rules
+from journeykit.codes.base import Rule
+from journeykit.findings import Finding
+from journeykit.source import Location, SourceFile, Span, YamlPath, format_path
 
 try:
     from yaml import CSafeLoader as _Parser

@@ -10,13 +10,9 @@ import datetime
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from journeykit.findings import Location
-from journeykit.source import SourceFile, YamlPath, logical_path
-
-if TYPE_CHECKING:
-    from journeykit.coverage import CoverageMatrix
+from journeykit.source import Location, SourceFile, YamlPath, logical_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,13 +296,6 @@ class Journey:
     @property
     def file(self) -> str:
         return self.origin.file
-
-    @functools.cached_property
-    def coverage(self) -> CoverageMatrix:
-        """The persona x stage matrix, computed once and shared by lint, coverage and render."""
-        from journeykit.coverage import compute_matrix
-
-        return compute_matrix(self)
 
     def persona_origin(self, persona: str) -> Origin:
         """Where the persona is introduced in this map's file (never a catalog's)."""

@@ -18,10 +18,11 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from journeykit.findings import Finding, plural, unique
+from journeykit.codes import schema as rules
+from journeykit.codes.base import Rule
+from journeykit.findings import Finding, unique
+from journeykit.present import plural
 from journeykit.resources import schema_path
-from journeykit.rules import schema as rules
-from journeykit.rules.base import Rule
 from journeykit.source import SourceFile, YamlPath, format_path, logical_path
 
 if TYPE_CHECKING:

@@ -6,13 +6,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeykit.findings import Location
-
 YamlPath = tuple[str | int, ...]
 """Keys and list indices from the document root to a node: `("stages", 2, "id")`."""
 
 Span = tuple[int, int, int, int]
 """(line, column, end_line, end_column), 1-based, as stored for every node."""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a file; line and column are 1-based, as editors show them."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
 
 
 def format_path(path: YamlPath) -> str:

@@ -133,8 +133,9 @@ def test_github_format_is_chosen_on_github_actions(project: Path, jk: Jk, monkey
 
 
 def test_github_escapes_data_and_properties() -> None:
-    from journeykit.findings import Finding, Location, Severity
+    from journeykit.findings import Finding, Severity
     from journeykit.reporters.github import annotation
+    from journeykit.source import Location
 
     finding = Finding("JK101", Severity.ERROR, "100% wrong\nreally", Location("a,b:c.yaml", 2, 3), hint="h")
     assert (

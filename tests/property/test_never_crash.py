@@ -7,33 +7,31 @@ Also a differential property: the fast validator (fastjsonschema) and the full o
 from __future__ import annotations
 
 import copy
-from pathlib import Path
+import datetime
 from typing import Any
 
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journeykit.build import build_journey
-from journeykit.loader import load_bytes, load_text
-from journeykit.schema import _full_validator, _is_valid, check
+from journeykit.analysis import analyze_files
+from journeykit.checks import with_lint
+from journeykit.config import Settings
+from journeykit.loader import load_text
+from journeykit.schema import _full_validator, _is_valid
 from tests.conftest import FIXTURES
 
 BASE_TEXT = (FIXTURES / "valid" / "complete.journey.yaml").read_text(encoding="utf-8")
 BASE_DATA = load_text(BASE_TEXT, "base.journey.yaml").source.data
+SETTINGS = Settings()
+TODAY = datetime.date(2026, 11, 1)
 PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def run_pipeline(raw: bytes) -> list[Any]:
-    """Load, validate and build as the validate command does; return findings or nothing."""
-    loaded = load_bytes(raw, "fuzz.journey.yaml", Path("fuzz.journey.yaml"))
-    if not loaded.ok:
-        return loaded.findings
-    findings = check(loaded.source)
-    if findings or loaded.source.kind != "journey":
-        return findings
-    _, reference_findings = build_journey(loaded.source)
-    return reference_findings
+    """The real pipeline of `journeykit lint` (load, schema, model, coverage, lint rules) on one file."""
+    checked = with_lint(analyze_files({"fuzz.journey.yaml": raw}, SETTINGS), SETTINGS, TODAY)
+    return list(checked.result.findings)
 
 
 def assert_positions_exist(findings: list[Any], text_lines: int) -> None:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
 
+from journeykit.analysis import analyze_files
+from journeykit.checks import with_lint
 from journeykit.config import ConfigError, Settings, find_config, load_settings, settings_from_table
 from journeykit.findings import Severity
+from journeykit.lint.table import RuleTable
 from journeykit.rules.registry import all_rules
+from journeykit.source import Location
 from tests.conftest import write
+from tests.helpers import MINIMAL
 
 
 def test_closest_configuration_wins(project: Path) -> None:
@@ -69,8 +75,10 @@ def test_explicit_pyproject_needs_the_table(project: Path) -> None:
 def test_structural_rules_are_always_enabled_at_error() -> None:
     rule = all_rules()["JK104"]
     settings = Settings(select=("JK5",), ignore=("ALL",))
-    assert settings.enabled(rule)
-    assert settings.severity_of(rule) is Severity.ERROR
+    assert not rule.configurable and not RuleTable.compile(settings).enabled("JK104")
+    text = MINIMAL.replace("- id: purchase", "- id: Purchase")
+    checked = with_lint(analyze_files({"a.journey.yaml": text}, settings), settings, datetime.date(2026, 11, 1))
+    assert [(f.code, f.severity) for f in checked.result.findings] == [("JK104", Severity.ERROR)]
 
 
 def test_settings_are_frozen_and_overrides_are_revalidated() -> None:
@@ -96,6 +104,6 @@ def test_table_keys_are_known_to_show_settings() -> None:
 
 def test_severity_all_applies_to_every_lint_rule_and_specific_codes_win() -> None:
     settings = settings_from_table({"severity": {"ALL": "info", "JK503": "error"}})
-    rules = all_rules()
-    assert settings.severity_of(rules["JK501"]) is Severity.INFO
-    assert settings.severity_of(rules["JK503"]) is Severity.ERROR
+    table = RuleTable.compile(settings)
+    assert table.stamp("JK501", "m", Location("x")).severity is Severity.INFO
+    assert table.stamp("JK503", "m", Location("x")).severity is Severity.ERROR

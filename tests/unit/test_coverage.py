@@ -70,8 +70,8 @@ evidence:
 
 def matrix_of(project: Path, files: dict[str, str]) -> CoverageMatrix:
     write(project, files)
-    (journey,) = analyze(["."], Settings()).journeys
-    return journey.coverage
+    (analyzed,) = analyze(["."], Settings()).maps
+    return analyzed.coverage
 
 
 def test_every_cell_state(project: Path) -> None:

@@ -188,7 +188,7 @@ def test_map_personas_follow_the_list_then_referenced_catalog_personas(project: 
     text = USES_CATALOG + "personas:\n  - listed\n  - id: own\n    name: Own\n"
     write(project, {"shared.catalog.yaml": catalog, "shop.journey.yaml": text})
     analysis = analyze(["shop.journey.yaml"], Settings())
-    assert analysis.findings == []
+    assert analysis.result.findings == ()
     (journey,) = analysis.journeys
     assert [(p.id, p.from_catalog) for p in journey.personas] == [
         ("listed", True),
@@ -207,7 +207,7 @@ def test_each_file_is_read_once_even_when_many_maps_see_it(project: Path) -> Non
         },
     )
     analysis = analyze(["."], Settings())
-    assert analysis.files_checked == 6
+    assert analysis.result.files_checked == 6
     catalogs = {id(j.catalogs[0]) for j in analysis.journeys}
     assert len(catalogs) == 1
 

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from journeykit.analysis import analyze
+from journeykit.codes.base import Family, Rule
 from journeykit.config import Settings
 from journeykit.lint.engine import lint
-from journeykit.rules.base import Family, Rule
+from journeykit.lint.table import RuleTable
+from journeykit.rules.base import LintRule, options_of
 from journeykit.rules.registry import all_rules
 
 TODAY = datetime.date(2026, 11, 22)
@@ -30,7 +32,7 @@ CONTEXT_DEPENDENT = {"JK001", "JK002", "JK010", "JK203", "JK205"}
 def findings_of(text: str, code: str, project: Path) -> set[tuple[str, int, int]]:
     (project / "example.journey.yaml").write_text(text, encoding="utf-8")
     analysis = analyze(["example.journey.yaml"], Settings())
-    found = [*analysis.findings, *lint(analysis, Settings(), TODAY)]
+    found = [*analysis.result.findings, *lint(analysis.maps, RuleTable.compile(Settings()), TODAY)]
     return {(f.code, f.location.line, f.location.column) for f in found if f.code == code}
 
 
@@ -39,9 +41,10 @@ def test_metadata_is_complete(rule: Rule) -> None:
     assert re.fullmatch(r"JK\d{3}", rule.code)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
     assert rule.code.startswith(rule.family.prefix)
+    assert Family.of(rule.code) is rule.family
     assert rule.summary.endswith(".") and rule.explanation
     assert rule.bad_example and rule.good_example
-    assert rule.configurable == (rule.check is not None or rule.code.startswith("JK09"))
+    assert rule.configurable == (isinstance(rule, LintRule) or rule.family is Family.SUPPRESSION)
 
 
 @pytest.mark.parametrize("rule", LINT_RULES, ids=[r.code for r in LINT_RULES])
@@ -71,7 +74,7 @@ def test_every_family_has_rules() -> None:
 
 def test_option_names_are_kebab_case_with_typed_defaults() -> None:
     for rule in RULES:
-        for option in rule.options:
+        for option in options_of(rule):
             assert re.fullmatch(r"[a-z]+(-[a-z]+)*", option.name)
             assert option.validate(option.default) == option.default
 

@@ -59,12 +59,13 @@ def test_safe_href(link: str | None, safe: bool) -> None:
 
 @pytest.fixture(scope="module")
 def examples() -> list:  # type: ignore[type-arg]
-    return analyze([str(EXAMPLES)], Settings()).journeys
+    return list(analyze([str(EXAMPLES)], Settings()).maps)
 
 
 def test_report_view_of_an_example(examples: list) -> None:  # type: ignore[type-arg]
-    retail = next(j for j in examples if j.id == "retail-app-first-year")
-    view = build_report(retail, retail.coverage, [], today=TODAY)
+    analyzed = next(m for m in examples if m.journey.id == "retail-app-first-year")
+    retail = analyzed.journey
+    view = build_report(retail, analyzed.coverage, [], today=TODAY)
     assert [s.id for s in view.stages] == [s.id for s in retail.stages]
     assert [lane.id for lane in view.lanes] == [p.id for p in retail.personas]
     assert view.review == "reviewed 26 days ago"
@@ -83,8 +84,9 @@ def test_report_view_of_an_example(examples: list) -> None:  # type: ignore[type
 
 
 def test_filtered_report_shows_only_the_chosen_cells(examples: list) -> None:  # type: ignore[type-arg]
-    retail = next(j for j in examples if j.id == "retail-app-first-year")
-    matrix = retail.coverage.filtered(["deal-hunter"], ["research", "transaction"])
+    analyzed = next(m for m in examples if m.journey.id == "retail-app-first-year")
+    retail = analyzed.journey
+    matrix = analyzed.coverage.filtered(["deal-hunter"], ["research", "transaction"])
     view = build_report(retail, matrix, [], today=TODAY, filters="personas deal-hunter")
     assert [lane.id for lane in view.lanes] == ["deal-hunter"]
     assert [s.id for s in view.stages] == ["research", "transaction"]
@@ -97,13 +99,13 @@ def test_heatmap_labels_do_not_rely_on_colour(examples: list) -> None:  # type: 
 
 
 def test_index_lists_catalog_personas_once_with_their_maps(examples: list) -> None:  # type: ignore[type-arg]
-    entries = [(j, f"{j.id}.html", [], j.coverage) for j in examples]
+    entries = [(m.journey, f"{m.journey.id}.html", [], m.coverage) for m in examples]
     index = build_index(entries, [], today=TODAY)
     shared = [p for p in index.personas if p.id == "screen-reader-user"]
     assert len(shared) == 1
     assert shared[0].source == "catalog examples/consumer/consumer.catalog.yaml"
     assert sorted(title for title, _ in shared[0].maps) == sorted(
-        j.title for j in examples if "screen-reader-user" in j.persona_by_id
+        m.journey.title for m in examples if "screen-reader-user" in m.journey.persona_by_id
     )
     assert len(shared[0].maps) == 2
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeykit.analysis import Analysis, analyze
+from journeykit.checks import Checked, run_checks
 from journeykit.config import Settings
-from journeykit.findings import Result, Severity
+from journeykit.findings import Severity
 from journeykit.output import open_output
 from journeykit.reporters import ReportContext, diagnostics_reporter
+from journeykit.result import Result
 
 
 @dataclass(frozen=True)
@@ -24,12 +26,12 @@ class CheckOptions:
     stdin_filename: str | None = None
 
 
-def load(options: CheckOptions, settings: Settings) -> Analysis:
-    """Discover and analyse; warn on standard error when nothing was found."""
-    analysis = analyze(options.paths, settings, stdin_name=options.stdin_filename or "<stdin>")
-    if analysis.targets == 0:
+def load(options: CheckOptions, settings: Settings, *, lint_as_of: datetime.date | None = None) -> Checked:
+    """Run the checks; warn on standard error when nothing was found."""
+    checked = run_checks(options.paths, settings, stdin_name=options.stdin_filename or "<stdin>", lint_as_of=lint_as_of)
+    if checked.analysis.targets == 0:
         print(f"journeykit: warning: no maps or catalogs found in {', '.join(options.paths)}", file=sys.stderr)
-    return analysis
+    return checked
 
 
 def emit(result: Result, options: CheckOptions, command: str, fail_on: Severity) -> None:
@@ -44,6 +46,6 @@ def emit(result: Result, options: CheckOptions, command: str, fail_on: Severity)
 
 def validate(options: CheckOptions, settings: Settings) -> int:
     """Check files, schema and references; exit 1 when any map has an error."""
-    result = load(options, settings).result()
+    result = load(options, settings).result
     emit(result, options, "validate", Severity.ERROR)
     return result.exit_code(Severity.ERROR)

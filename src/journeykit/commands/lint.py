@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from journeykit.commands.check import CheckOptions, emit, load
 from journeykit.config import Settings
-from journeykit.findings import Finding, Result, plural
+from journeykit.findings import Finding
 from journeykit.lint.baseline import apply_baseline, read_baseline, write_baseline
-from journeykit.lint.engine import lint as run_rules
 from journeykit.output import write_json
+from journeykit.present import plural
+from journeykit.result import Result
 from journeykit.rules.registry import all_rules
 
 
@@ -26,9 +28,7 @@ class LintOptions:
 
 def lint_result(options: LintOptions, settings: Settings) -> Result:
     """Structural findings and lint findings of every map under the paths."""
-    analysis = load(options.check, settings)
-    today = options.as_of or datetime.date.today()
-    return analysis.result(run_rules(analysis, settings, today))
+    return load(options.check, settings, lint_as_of=options.as_of or datetime.date.today()).result
 
 
 def lint(options: LintOptions, settings: Settings) -> int:
@@ -43,18 +43,23 @@ def lint(options: LintOptions, settings: Settings) -> int:
         )
         return 0
     if baseline is not None:
-        kept = [f for f in result.findings if not _baselinable(f)]
-        outcome = apply_baseline([f for f in result.findings if _baselinable(f)], baseline)
-        result.findings = [*kept, *outcome.new]
-        if outcome.known:
-            result.notes.append(f"{plural(outcome.known, 'finding')} in the baseline not shown.")
-        if outcome.fixed:
-            result.notes.append(
-                f"{plural(outcome.fixed, 'baseline finding')} no longer found: "
-                "run --write-baseline to shrink the baseline."
-            )
+        result = _without_baseline(result, baseline)
     emit(result, options.check, "lint", settings.fail_on)
     return result.exit_code(settings.fail_on)
+
+
+def _without_baseline(result: Result, baseline: Counter[str]) -> Result:
+    """The result without the findings the baseline records, with notes saying what it hid."""
+    kept = [f for f in result.findings if not _baselinable(f)]
+    outcome = apply_baseline([f for f in result.findings if _baselinable(f)], baseline)
+    notes = []
+    if outcome.known:
+        notes.append(f"{plural(outcome.known, 'finding')} in the baseline not shown.")
+    if outcome.fixed:
+        notes.append(
+            f"{plural(outcome.fixed, 'baseline finding')} no longer found: run --write-baseline to shrink the baseline."
+        )
+    return result.with_findings([*kept, *outcome.new]).with_notes(*notes)
 
 
 def _baselinable(finding: Finding) -> bool:

@@ -15,16 +15,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeykit.analysis import Analysis
+from journeykit.checks import Checked
 from journeykit.commands.check import CheckOptions, load
-from journeykit.commands.coverage import matrices
 from journeykit.config import Settings
-from journeykit.coverage import CoverageMatrix
+from journeykit.coverage import CoverageMatrix, select
 from journeykit.errors import UsageError
-from journeykit.findings import Finding, Result, errors_of, plural
-from journeykit.lint.engine import lint
+from journeykit.findings import Finding
 from journeykit.model import Journey
 from journeykit.output import atomic_bytes
+from journeykit.present import plural
 from journeykit.render import dot as diagram
 from journeykit.render import graphviz_run, html, view
 
@@ -61,16 +60,15 @@ def render(options: RenderOptions, settings: Settings) -> int:
         raise UsageError(f"--template-dir {options.template_dir} is not a directory")
     _check_output_location(options, settings)
     today = options.as_of or datetime.date.today()
-    analysis = load(options.check, settings)
-    findings = [*analysis.findings, *lint(analysis, settings, today)]
-    blocked = {f.location.file for f in errors_of(findings)}
-    renderable = [j for j in analysis.journeys if j.file not in blocked]
-    chosen = {m.journey.id: m for m in matrices(renderable, options.personas, options.stages)}
-    run = _Run(options, dot, today, analysis, findings, blocked)
+    checked = load(options.check, settings, lint_as_of=today)
+    blocked = {f.location.file for f in checked.result.errors}
+    renderable = [m for m in checked.maps if m.journey.file not in blocked]
+    chosen = {m.journey.id: m for m in select([m.coverage for m in renderable], options.personas, options.stages)}
+    run = _Run(options, dot, today, checked, blocked)
     with _progress(len(chosen)) as advance:
-        for journey in renderable:
-            if journey.id in chosen:
-                run.render_map(journey, chosen[journey.id])
+        for analyzed in renderable:
+            if analyzed.journey.id in chosen:
+                run.render_map(analyzed.journey, chosen[analyzed.journey.id])
                 advance()
     if run.with_index:
         run.write_index(chosen)
@@ -85,8 +83,7 @@ class _Run:
     options: RenderOptions
     dot: str | None
     today: datetime.date
-    analysis: Analysis
-    findings: list[Finding]
+    checked: Checked
     blocked: set[str]
     written: list[Path] = field(default_factory=list)
     reports: dict[str, str] = field(default_factory=dict)
@@ -95,10 +92,11 @@ class _Run:
 
     def __post_init__(self) -> None:
         self.by_file: dict[str, list[Finding]] = defaultdict(list)
-        for finding in self.findings:
+        for finding in self.checked.result.findings:
             self.by_file[finding.location.file].append(finding)
-        self.stems = output_stems([j.id for j in self.analysis.journeys])
-        self.with_index = "html" in self.options.formats and (len(self.analysis.journeys) > 1 or bool(self.blocked))
+        self.journeys = self.checked.analysis.journeys
+        self.stems = output_stems([j.id for j in self.journeys])
+        self.with_index = "html" in self.options.formats and (len(self.journeys) > 1 or bool(self.blocked))
 
     def render_map(self, journey: Journey, matrix: CoverageMatrix) -> None:
         options = self.options
@@ -133,8 +131,13 @@ class _Run:
     def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
         """The index: each map with its report link and the coverage its report shows."""
         entries = [
-            (j, self.reports.get(j.file), self.by_file[j.file], chosen.get(j.id, j.coverage))
-            for j in self.analysis.journeys
+            (
+                m.journey,
+                self.reports.get(m.journey.file),
+                self.by_file[m.journey.file],
+                chosen.get(m.journey.id, m.coverage),
+            )
+            for m in self.checked.maps
         ]
         index = view.build_index(entries, sorted(self.blocked), today=self.today)
         page = html.render("index.html.j2", self.options.template_dir, index=index, generator=index.generator)
@@ -146,11 +149,10 @@ class _Run:
         from journeykit.reporters.text import report as text_report
 
         if self.blocked:
-            result = Result(errors_of(self.findings), len(self.blocked), dict(self.analysis.sources))
-            text_report(result, sys.stderr, ReportContext("render"))
+            text_report(self.checked.result.errors_only(), sys.stderr, ReportContext("render"))
         for path in self.written:
             print(path.as_posix())
-        message = f"journeykit: rendered {self.rendered} of {len(self.analysis.journeys)} maps to {self.options.outdir}"
+        message = f"journeykit: rendered {self.rendered} of {len(self.journeys)} maps to {self.options.outdir}"
         if self.blocked:
             message += f"; {plural(len(self.blocked), 'file')} with errors not rendered"
         print(message, file=sys.stderr)
@@ -184,18 +186,19 @@ def _filters_text(options: RenderOptions) -> str | None:
 
 def _check_output_location(options: RenderOptions, settings: Settings) -> None:
     """Refuse to write into a directory searched for maps, unless asked or the search skips it."""
-    from journeykit.discover import walk_skips
+    from journeykit.discover import Finder
 
     if options.allow_inside_input:
         return
     outdir = options.outdir.resolve()
+    finder = Finder(settings.exclude, settings.root)
     for raw in options.check.paths:
         if raw == "-":
             continue
         top = Path(raw).resolve()
         if not top.is_dir() or not (outdir == top or top in outdir.parents):
             continue
-        if outdir != top and walk_skips(top, outdir, settings.exclude, settings.root):
+        if outdir != top and finder.walk_skips(top, outdir):
             continue
         raise UsageError(
             f"the output directory {options.outdir} is inside the input {raw}: choose a directory outside it, "

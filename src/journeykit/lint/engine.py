@@ -1,73 +1,58 @@
-"""Run the enabled rules over every modelled map; stamp code and severity; apply ignores and suppressions."""
+"""Run the enabled rules over every modelled map; apply per-file ignores and suppressions."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Sequence
 
-from journeykit.analysis import Analysis
-from journeykit.config import Settings
+from journeykit.analysis import AnalyzedMap
 from journeykit.findings import Finding
-from journeykit.lint.context import RuleContext
 from journeykit.lint.suppressions import Suppressions
-from journeykit.rules.base import Rule, Violation
-from journeykit.rules.registry import all_rules
+from journeykit.lint.table import RuleTable
+from journeykit.rules.context import RuleContext
 from journeykit.source import SourceFile
 
 
-def lint(analysis: Analysis, settings: Settings, today: datetime.date) -> list[Finding]:
-    """Lint findings for every map that could be modelled (structural findings are in `analysis`)."""
-    rules = all_rules()
-    enabled = [r for r in rules.values() if r.check is not None and settings.enabled(r)]
-    suppressions: dict[int, Suppressions] = {}
+def lint(maps: Sequence[AnalyzedMap], table: RuleTable, today: datetime.date) -> list[Finding]:
+    """Lint findings for every modelled map (structural findings come from the analysis)."""
+    suppressions = _SuppressionsByFile()
     findings: list[Finding] = []
-    for journey in analysis.journeys:
-        context = RuleContext(journey, today)
-        for rule in enabled:
+    rules = table.lint_rules()
+    for analyzed in maps:
+        context = RuleContext(analyzed.journey, analyzed.coverage, today)
+        for rule, setting in rules:
             assert rule.check is not None
-            findings.extend(_kept(rule, rule.check(context, settings.options_of(rule)), settings, suppressions))
-    enabled_codes = {r.code for r in enabled}
-    for suppression in suppressions_of(analysis, suppressions).values():
-        for finding in suppression.leftovers(rules, enabled_codes):
-            rule = rules[finding.code]
-            source = suppression.source
-            if settings.enabled(rule) and not settings.ignored_in_file(rule.code, source.path, source.display):
-                findings.append(_regraded(finding, settings, rule))
+            for violation in rule.check(context, setting.options):
+                origin = violation.origin
+                if rule.code in table.ignored_in(origin.source):
+                    continue
+                location = origin.at(*violation.at, key=violation.key)
+                lines = {location.line, *origin.opening_lines()}
+                if suppressions.of(origin.source).suppresses(rule.code, lines):
+                    continue
+                subject = origin.subject(*violation.at)
+                findings.append(table.stamp(rule.code, violation.message, location, violation.hint, subject))
+        suppressions.of(analyzed.journey.source)
+        for catalog in analyzed.journey.catalogs:
+            suppressions.of(catalog.origin.source)
+    for parsed in suppressions.all():
+        for leftover in parsed.leftovers(table.enabled):
+            if table.enabled(leftover.code) and leftover.code not in table.ignored_in(parsed.source):
+                findings.append(table.stamp(leftover.code, leftover.message, leftover.location, leftover.hint))
     return findings
 
 
-def _kept(
-    rule: Rule, violations: Iterable[Violation], settings: Settings, cache: dict[int, Suppressions]
-) -> Iterable[Finding]:
-    severity = settings.severity_of(rule)
-    for violation in violations:
-        origin = violation.origin
-        location = origin.at(*violation.at, key=violation.key)
-        if settings.ignored_in_file(rule.code, origin.source.path, origin.file):
-            continue
-        if _suppressions(origin.source, cache).suppresses(rule.code, {location.line, *origin.opening_lines()}):
-            continue
-        yield Finding(rule.code, severity, violation.message, location, violation.hint, origin.subject(*violation.at))
+class _SuppressionsByFile:
+    """Each file's suppression comments, parsed once per run."""
 
+    def __init__(self) -> None:
+        self._parsed: dict[int, Suppressions] = {}
 
-def _suppressions(source: SourceFile, cache: dict[int, Suppressions]) -> Suppressions:
-    key = id(source)
-    if key not in cache:
-        cache[key] = Suppressions.parse(source)
-    return cache[key]
+    def of(self, source: SourceFile) -> Suppressions:
+        key = id(source)
+        if key not in self._parsed:
+            self._parsed[key] = Suppressions.parse(source)
+        return self._parsed[key]
 
-
-def suppressions_of(analysis: Analysis, cache: dict[int, Suppressions]) -> dict[int, Suppressions]:
-    """The suppressions of every modelled map and the catalogs it sees, parsed once."""
-    for journey in analysis.journeys:
-        _suppressions(journey.source, cache)
-        for catalog in journey.catalogs:
-            _suppressions(catalog.origin.source, cache)
-    return cache
-
-
-def _regraded(finding: Finding, settings: Settings, rule: Rule) -> Finding:
-    severity = settings.severity_of(rule)
-    if severity is finding.severity:
-        return finding
-    return Finding(finding.code, severity, finding.message, finding.location, finding.hint, finding.subject)
+    def all(self) -> list[Suppressions]:
+        return list(self._parsed.values())

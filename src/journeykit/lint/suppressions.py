@@ -8,13 +8,12 @@ cannot be suppressed, are reported (JK090, JK091) so that they cannot rot silent
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from journeykit.findings import Finding, Location
-from journeykit.rules.base import Rule
-from journeykit.rules.suppression import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
-from journeykit.source import SourceFile
+from journeykit.codes.suppression import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
+from journeykit.rules.registry import all_rules
+from journeykit.source import Location, SourceFile
 
 DIRECTIVE = re.compile(r"(?:^|\s)(#\s*journeykit:\s*ignore\[([^\]]*)\])")
 
@@ -25,6 +24,16 @@ class Directive:
     column: int
     codes: tuple[str, ...]
     used: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Leftover:
+    """A suppression comment that does nothing or cannot work, before the rule table grades it."""
+
+    code: str
+    location: Location
+    message: str
+    hint: str
 
 
 @dataclass
@@ -54,28 +63,32 @@ class Suppressions:
                 return True
         return False
 
-    def leftovers(self, rules: Mapping[str, Rule], enabled: set[str]) -> Iterator[Finding]:
+    def leftovers(self, enabled: Callable[[str], bool]) -> Iterator[Leftover]:
         """JK091 for codes that cannot work, JK090 for codes that suppressed nothing."""
+        rules = all_rules()
         for directive in self.by_line.values():
             location = Location(self.source.display, directive.line, directive.column)
             for code in directive.codes:
                 rule = rules.get(code)
                 if rule is None:
-                    yield INVALID_SUPPRESSION.finding(
+                    yield Leftover(
+                        INVALID_SUPPRESSION.code,
                         location,
                         f"suppression names unknown code '{code}'",
-                        hint="check the spelling: `journeykit rules` lists the codes",
+                        "check the spelling: `journeykit rules` lists the codes",
                     )
                 elif not rule.configurable:
-                    yield INVALID_SUPPRESSION.finding(
+                    yield Leftover(
+                        INVALID_SUPPRESSION.code,
                         location,
                         f"{code} cannot be suppressed: it means the map cannot be read",
-                        hint="fix the problem instead",
+                        "fix the problem instead",
                     )
                 elif code not in directive.used:
-                    state = "" if code in enabled else f" ({code} is not enabled)"
-                    yield UNUSED_SUPPRESSION.finding(
+                    state = "" if enabled(code) else f" ({code} is not enabled)"
+                    yield Leftover(
+                        UNUSED_SUPPRESSION.code,
                         location,
                         f"suppression of {code} suppresses nothing{state}",
-                        hint="remove it from the comment",
+                        "remove it from the comment",
                     )

@@ -13,9 +13,11 @@ from urllib.parse import urlsplit
 
 from journeykit import __version__
 from journeykit.coverage import STATE_SYMBOLS, CellState, CoverageMatrix, Ratio, percent, state_label
-from journeykit.findings import Finding, Summary, plural
+from journeykit.findings import Finding
 from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint, format_number
+from journeykit.present import plural
 from journeykit.render.palette import channel_colours
+from journeykit.result import Summary
 from journeykit.source import SourceFile
 
 EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from journeykit.findings import Result, Severity
+from journeykit.findings import Severity
+from journeykit.result import Result
 
 if TYPE_CHECKING:
     from journeykit.coverage import CoverageReport

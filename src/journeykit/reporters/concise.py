@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from journeykit.findings import Finding, Result
+from journeykit.findings import Finding
 from journeykit.reporters import ReportContext
+from journeykit.result import Result
 from journeykit.sanitize import printable
 
 

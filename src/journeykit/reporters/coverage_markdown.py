@@ -7,7 +7,7 @@ import re
 from typing import TextIO
 
 from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, percent
-from journeykit.findings import plural
+from journeykit.present import plural
 
 EMOJI: dict[CellState, str] = {
     "covered": "🟩",

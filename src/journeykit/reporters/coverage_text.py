@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from journeykit.console import console_for
 from journeykit.coverage import (
     STATE_SYMBOLS,
     CellState,
@@ -18,8 +19,7 @@ from journeykit.coverage import (
     percent,
     state_label,
 )
-from journeykit.findings import plural
-from journeykit.reporters.text import console_for
+from journeykit.present import plural
 from journeykit.sanitize import printable
 
 STYLES: dict[CellState, str] = {

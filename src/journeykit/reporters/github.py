@@ -10,9 +10,11 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TextIO
 
-from journeykit.findings import Finding, Result, Severity, plural
+from journeykit.findings import Finding, Severity
+from journeykit.present import plural
 from journeykit.reporters import ReportContext
 from journeykit.reporters.concise import one_line
+from journeykit.result import Result
 from journeykit.sanitize import printable
 
 ANNOTATIONS_PER_TYPE = 10

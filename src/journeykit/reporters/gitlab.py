@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from journeykit.findings import Finding, Result, Severity
+from journeykit.findings import Finding, Severity
 from journeykit.output import write_json
 from journeykit.reporters import ReportContext
+from journeykit.result import Result
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from journeykit import __version__
-from journeykit.findings import Finding, Result
+from journeykit.findings import Finding
 from journeykit.output import write_json
 from journeykit.reporters import ReportContext
+from journeykit.result import Result
 from journeykit.rules.registry import all_rules
 
 FORMAT_VERSION = 1

@@ -6,9 +6,9 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import TextIO
 
-from journeykit.findings import Result
 from journeykit.reporters import ReportContext
 from journeykit.reporters.concise import one_line
+from journeykit.result import Result
 from journeykit.sanitize import printable
 
 

@@ -7,10 +7,11 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from journeykit import __version__
-from journeykit.findings import Finding, Result, Severity
+from journeykit.codes.base import Rule
+from journeykit.findings import Finding, Severity
 from journeykit.output import write_json
 from journeykit.reporters import ReportContext
-from journeykit.rules.base import Rule
+from journeykit.result import Result
 from journeykit.rules.registry import all_rules
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-from journeykit.findings import Finding, Result, Severity, plural
+from journeykit.console import console_for
+from journeykit.findings import Finding, Severity
+from journeykit.present import plural
 from journeykit.reporters import ReportContext
+from journeykit.result import Result
 from journeykit.rules.registry import all_rules
 from journeykit.sanitize import printable
 
-LOG_WIDTH = 400
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
-
-
-def console_for(out: TextIO) -> Console:
-    """Colour only on a terminal; rich honours NO_COLOR and FORCE_COLOR.
-
-    Off a terminal (CI logs, files) there is no width to respect, so tables are as wide as
-    their content instead of being cut at 80 columns.
-    """
-    console = Console(
-        file=out,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=True,
-        no_color="NO_COLOR" in os.environ,
-    )
-    if not console.is_terminal:
-        console.width = LOG_WIDTH
-    return console
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:

@@ -1,38 +1,27 @@
-"""What a rule is: stable code, slug name, family, default severity, options, examples, check."""
+"""What a lint rule adds to a code: a check, and typed options with defaults.
+
+A check is a generator: `check(context, options)` yields `Violation`s about nodes of the map.
+The engine, not the rule, stamps the code and the effective severity and locates the finding.
+Options are a frozen dataclass per rule whose fields are declared with `option(...)`, so a
+check reads `options.max_age_days`, typed, and the configuration is validated against them.
+"""
 
 from __future__ import annotations
 
-import enum
+import dataclasses
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from journeykit.findings import Finding, Location, Severity
+from journeykit.codes.base import Family, Rule, register
+from journeykit.findings import Severity
 
 if TYPE_CHECKING:
-    from journeykit.lint.context import RuleContext
     from journeykit.model import Origin
+    from journeykit.rules.context import RuleContext
 
-
-class Family(enum.Enum):
-    """Rule families, keyed by the hundreds digit of their codes."""
-
-    FILE = ("JK0", "file and syntax")
-    SCHEMA = ("JK1", "schema")
-    REFERENCES = ("JK2", "references")
-    FLOW = ("JK3", "flow")
-    COVERAGE = ("JK4", "coverage")
-    CONTENT = ("JK5", "content quality")
-    INTERACTIONS = ("JK6", "interactions")
-
-    @property
-    def prefix(self) -> str:
-        return self.value[0]
-
-    @property
-    def title(self) -> str:
-        return self.value[1]
+__all__ = ["Family", "LintRule", "NoOptions", "RuleOption", "Violation", "option", "rule"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +41,14 @@ class Violation:
 
 
 OptionValue = int | float | str | bool
-Check = Callable[["RuleContext", Mapping[str, Any]], Iterator[Violation]]
 
 
 @dataclass(frozen=True, slots=True)
 class RuleOption:
-    """A configurable rule parameter, validated when the configuration is read."""
+    """One configurable parameter of a rule: its configuration name, default and bounds."""
 
     name: str
+    attribute: str
     default: OptionValue
     description: str
     minimum: int | None = None
@@ -74,79 +63,50 @@ class RuleOption:
         return value
 
 
+_OPTION = "journeykit.option"
+
+
+def option(name: str, default: Any, description: str, *, minimum: int | None = None) -> Any:
+    """Declare a field of a rule's options dataclass: `max_age_days: int = option("max-age-days", 180, ...)`."""
+    return dataclasses.field(default=default, metadata={_OPTION: (name, description, minimum)})
+
+
 @dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule: metadata, examples and, for lint rules, a check.
+class NoOptions:
+    """The options of a rule that has none."""
 
-    Rules of the file, schema and reference families have no check: the loader, the
-    schema check and the model builder emit their findings. They are registered all the
-    same so that `journeykit rules`, SARIF metadata and the docs cover every code.
-    """
 
-    code: str
-    name: str
-    family: Family
-    severity: Severity
-    summary: str
-    explanation: str
-    bad_example: str = ""
-    good_example: str = ""
-    options: tuple[RuleOption, ...] = ()
+Options = TypeVar("Options")
+Check = Callable[["RuleContext", Any], Iterator[Violation]]
+TypedCheck = Callable[["RuleContext", Options], Iterator[Violation]]
+
+
+@dataclass(frozen=True, slots=True)
+class LintRule(Rule):
+    """A configurable rule with a check."""
+
     check: Check | None = None
-    configurable: bool = False
-    """Whether configuration may select, ignore or re-grade it: lint rules can; the
-    file, schema and reference families mean the map cannot be read, so they cannot."""
+    options_type: type[Any] = NoOptions
 
-    def defaults(self) -> dict[str, OptionValue]:
-        return {o.name: o.default for o in self.options}
+    @property
+    def options(self) -> tuple[RuleOption, ...]:
+        """The options as the configuration names them, in declaration order."""
+        declared = []
+        for field in dataclasses.fields(self.options_type):
+            name, description, minimum = field.metadata[_OPTION]
+            default: OptionValue = field.default  # type: ignore[assignment]  # option() always sets one
+            declared.append(RuleOption(name, field.name, default, description, minimum))
+        return tuple(declared)
 
-    def finding(self, location: Location, message: str, *, hint: str | None = None, subject: str = "") -> Finding:
-        """A finding of this rule at its default severity (for the built-in, non-configurable families)."""
-        return Finding(self.code, self.severity, message, location, hint, subject)
-
-
-MINIMAL_MAP = """\
-journeykit: 1
-kind: journey
-id: checkout
-title: Checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-"""The smallest valid map: the start of most rule examples, and of many tests."""
-
-_REGISTRY: dict[str, Rule] = {}
+    def make_options(self, values: Mapping[str, OptionValue]) -> Any:
+        """The options object for configuration values keyed by option name (already validated)."""
+        by_name = {o.name: o.attribute for o in self.options}
+        return self.options_type(**{by_name[name]: value for name, value in values.items()})
 
 
-def register(rule: Rule) -> Rule:
-    """Add a rule to the registry; codes and names must be unique."""
-    if rule.code in _REGISTRY:
-        raise RuntimeError(f"rule code {rule.code} registered twice")
-    if any(r.name == rule.name for r in _REGISTRY.values()):
-        raise RuntimeError(f"rule name {rule.name} registered twice")
-    if not rule.code.startswith(rule.family.prefix):
-        raise RuntimeError(f"rule {rule.code} does not belong to family {rule.family.prefix}xx")
-    _REGISTRY[rule.code] = rule
-    return rule
-
-
-def structural_rule(
-    family: Family, code: str, name: str, summary: str, explanation: str, bad: str, good: str = MINIMAL_MAP
-) -> Rule:
-    """Register a rule of the file, schema or reference family: emitted by the pipeline, always an error."""
-    return register(
-        Rule(
-            code=code,
-            name=name,
-            family=family,
-            severity=Severity.ERROR,
-            summary=summary,
-            explanation=explanation,
-            bad_example=bad,
-            good_example=good,
-        )
-    )
+def options_of(rule: Rule) -> tuple[RuleOption, ...]:
+    """A code's options: none unless it is a lint rule that declares some."""
+    return rule.options if isinstance(rule, LintRule) else ()
 
 
 def rule(
@@ -158,13 +118,15 @@ def rule(
     summary: str,
     bad_example: str,
     good_example: str,
-    options: tuple[RuleOption, ...] = (),
-) -> Callable[[Check], Check]:
+    options: type[Options] = NoOptions,  # type: ignore[assignment]
+) -> Callable[
+    [Callable[[RuleContext, Options], Iterator[Violation]]], Callable[[RuleContext, Options], Iterator[Violation]]
+]:
     """Decorator for a lint check: its docstring is the rule's explanation."""
 
-    def wrap(check: Check) -> Check:
+    def wrap(check: TypedCheck[Options]) -> TypedCheck[Options]:
         register(
-            Rule(
+            LintRule(
                 code=code,
                 name=name,
                 family=family,
@@ -173,16 +135,11 @@ def rule(
                 explanation=inspect.cleandoc(check.__doc__ or summary),
                 bad_example=inspect.cleandoc(bad_example),
                 good_example=inspect.cleandoc(good_example),
-                options=options,
-                check=check,
                 configurable=True,
+                check=check,
+                options_type=options,
             )
         )
         return check
 
     return wrap
-
-
-def registered() -> Mapping[str, Rule]:
-    """The rules registered so far (import journeykit.rules.registry for all of them)."""
-    return _REGISTRY

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from journeykit.findings import Severity
-from journeykit.lint.context import RuleContext
 from journeykit.model import Origin
-from journeykit.rules.base import Family, RuleOption, Violation, rule
+from journeykit.rules.base import Family, NoOptions, Violation, option, rule
+from journeykit.rules.context import RuleContext
 
 CELL = """\
 journeykit: 1
@@ -58,7 +58,7 @@ _EVIDENCE = "    evidence: [survey]\nevidence:\n  - id: survey\n    type: survey
     bad_example="# expect: JK501 28:9\n" + CELL + _PAIN,
     good_example=CELL + _PAIN + _FIX,
 )
-def pain_point_without_opportunity(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def pain_point_without_opportunity(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A pain point the map records but nobody plans to relieve is a finding without a follow-up.
     Add an opportunity whose `addresses` lists it, even one that says the team accepts the pain."""
     journey = context.journey
@@ -82,7 +82,7 @@ def pain_point_without_opportunity(context: RuleContext, options: Mapping[str, A
     bad_example="# expect: JK502 32:9\n" + CELL + _PAIN + _FIX.replace("        owner: web-team\n", ""),
     good_example=CELL + _PAIN + _FIX,
 )
-def opportunity_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def opportunity_without_owner(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """An idea nobody owns is not going to happen. Name the team that would make it happen."""
     for experience in context.journey.experiences:
         for opportunity in experience.opportunities:
@@ -105,7 +105,7 @@ def opportunity_without_owner(context: RuleContext, options: Mapping[str, Any]) 
         "updated:", "defaults:\n  touchpoint_owner: web-team\nupdated:"
     ),
 )
-def touchpoint_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def touchpoint_without_owner(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Someone must answer for each moment of truth. Give the touchpoint an `owner`, or declare the
     map's `defaults.touchpoint_owner` for the touchpoints one team owns."""
     journey = context.journey
@@ -120,6 +120,11 @@ def touchpoint_without_owner(context: RuleContext, options: Mapping[str, Any]) -
             )
 
 
+@dataclass(frozen=True)
+class EmotionOptions:
+    max_emotion: int = option("max-emotion", -1, "Emotions at or below this need a pain point.", minimum=-2)
+
+
 @rule(
     code="JK504",
     name="negative-emotion-without-pain-point",
@@ -128,12 +133,12 @@ def touchpoint_without_owner(context: RuleContext, options: Mapping[str, Any]) -
     summary="An experience feels negative but names no pain point.",
     bad_example="# expect: JK504 26:14\n" + CELL + "    emotion: -2\n",
     good_example=CELL + _PAIN + _FIX,
-    options=(RuleOption("max-emotion", -1, "Emotions at or below this need a pain point.", minimum=-2),),
+    options=EmotionOptions,
 )
-def negative_emotion_without_pain(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def negative_emotion_without_pain(context: RuleContext, options: EmotionOptions) -> Iterator[Violation]:
     """When a persona feels bad in a stage, the map should say why. A negative emotion with no
     pain point gives the team nothing to act on."""
-    limit = options["max-emotion"]
+    limit = options.max_emotion
     for experience in context.journey.experiences:
         if experience.emotion is not None and experience.emotion <= limit and not experience.pain_points:
             yield Violation(
@@ -154,7 +159,7 @@ def negative_emotion_without_pain(context: RuleContext, options: Mapping[str, An
     bad_example="# expect: JK505 22:5\n" + CELL + "    emotion: 1\n",
     good_example=CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2026-09-01"),
 )
-def experience_without_evidence(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def experience_without_evidence(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A journey map is only as good as the research behind it. Cite the survey, interviews,
     analytics or support data that the experience stands on, so that readers can tell findings
     from assumptions."""
@@ -167,6 +172,11 @@ def experience_without_evidence(context: RuleContext, options: Mapping[str, Any]
             )
 
 
+@dataclass(frozen=True)
+class EvidenceAgeOptions:
+    max_age_days: int = option("max-age-days", 365, "Evidence older than this many days is stale.", minimum=1)
+
+
 @rule(
     code="JK506",
     name="stale-evidence",
@@ -175,12 +185,12 @@ def experience_without_evidence(context: RuleContext, options: Mapping[str, Any]
     summary="An evidence item is older than the configured age.",
     bad_example="# expect: JK506 31:11\n" + CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2024-03-01"),
     good_example=CELL + "    emotion: 1\n" + _EVIDENCE.format(date="2026-09-01"),
-    options=(RuleOption("max-age-days", 365, "Evidence older than this many days is stale.", minimum=1),),
+    options=EvidenceAgeOptions,
 )
-def stale_evidence(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def stale_evidence(context: RuleContext, options: EvidenceAgeOptions) -> Iterator[Violation]:
     """Customers change. Research older than a year (by default) may no longer describe them: run
     it again, or raise `max-age-days` for evidence that ages slowly."""
-    limit = options["max-age-days"]
+    limit = options.max_age_days
     for item in context.journey.evidence:
         if item.date is not None and (context.today - item.date).days > limit:
             age = (context.today - item.date).days
@@ -192,6 +202,11 @@ def stale_evidence(context: RuleContext, options: Mapping[str, Any]) -> Iterator
             )
 
 
+@dataclass(frozen=True)
+class MapAgeOptions:
+    max_age_days: int = option("max-age-days", 180, "Maps not reviewed for this many days are stale.", minimum=1)
+
+
 @rule(
     code="JK507",
     name="stale-map",
@@ -200,14 +215,14 @@ def stale_evidence(context: RuleContext, options: Mapping[str, Any]) -> Iterator
     summary="The map has not been reviewed for longer than the configured age.",
     bad_example="# expect: JK507 6:10\n" + CELL.replace("updated: 2026-11-01", "updated: 2025-01-15"),
     good_example=CELL,
-    options=(RuleOption("max-age-days", 180, "Maps not reviewed for this many days are stale.", minimum=1),),
+    options=MapAgeOptions,
 )
-def stale_map(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def stale_map(context: RuleContext, options: MapAgeOptions) -> Iterator[Violation]:
     """Maps must be revisited. `updated` says when the map was last reviewed; after 180 days (by
     default) the team should walk through it again and bump the date. A map without `updated`
     does not say, which is reported too."""
     journey = context.journey
-    limit = options["max-age-days"]
+    limit = options.max_age_days
     if journey.updated is None:
         yield Violation(
             "the map does not say when it was last reviewed",
@@ -241,7 +256,7 @@ _METRIC = (
     bad_example="# expect: JK508 23:16\n" + CELL.replace("experiences:", _METRIC.format(value=0.62) + "experiences:"),
     good_example=CELL.replace("experiences:", _METRIC.format(value=0.85) + "experiences:"),
 )
-def metric_misses_target(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def metric_misses_target(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A metric below its target (or above it, for metrics where `better: lower`, such as waiting
     times) marks a touchpoint that needs attention."""
     for touchpoint in context.journey.touchpoints:
@@ -272,7 +287,7 @@ def metric_misses_target(context: RuleContext, options: Mapping[str, Any]) -> It
     + _FIX,
     good_example=CELL + _PAIN + _FIX,
 )
-def opportunity_addresses_another_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def opportunity_addresses_another_cell(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Opportunities usually sit beside the pain points they relieve. One that addresses a pain
     point of another stage or persona is fine when intended (a fix upstream), but often a sign
     that it was written in the wrong place."""
@@ -306,7 +321,7 @@ def opportunity_addresses_another_cell(context: RuleContext, options: Mapping[st
     + _EVIDENCE.format(date="2026-09-01").replace("    evidence: [survey]\n", ""),
     good_example=CELL + _EVIDENCE.format(date="2026-09-01"),
 )
-def evidence_never_cited(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def evidence_never_cited(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Research listed under `evidence` but cited nowhere does not support any part of the map.
     Cite it from the experiences it informs, or remove it."""
     journey = context.journey
@@ -329,7 +344,7 @@ def evidence_never_cited(context: RuleContext, options: Mapping[str, Any]) -> It
     bad_example="# expect: JK511 4:5\n" + CELL,
     good_example=CELL.replace("updated:", "owner: web-team\nupdated:"),
 )
-def map_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def map_without_owner(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A map that belongs to everybody is reviewed by nobody. `owner` names the team responsible
     for keeping it true."""
     journey = context.journey
@@ -346,7 +361,7 @@ def map_without_owner(context: RuleContext, options: Mapping[str, Any]) -> Itera
     bad_example="# expect: JK512 6:10\n" + CELL.replace("updated: 2026-11-01", "updated: 2062-11-01"),
     good_example=CELL,
 )
-def date_in_the_future(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def date_in_the_future(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A date after today is almost always a typo (2062 for 2026), and it switches off the age
     checks: a map "updated" in the future never goes stale."""
     journey = context.journey

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from journeykit.coverage import Cell, gap_anchor
 from journeykit.findings import Severity
-from journeykit.lint.context import RuleContext
-from journeykit.rules.base import Family, Violation, rule
+from journeykit.rules.base import Family, NoOptions, Violation, rule
+from journeykit.rules.context import RuleContext
 
 GRID = """\
 journeykit: 1
@@ -56,7 +55,7 @@ def _cells(context: RuleContext, state: str) -> Iterator[Cell]:
     + _PURCHASE,
     good_example=GRID + _PURCHASE,
 )
-def persona_without_experiences(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def persona_without_experiences(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Every persona of the map (its own, those it lists by id from a catalog, and catalog personas
     it refers to) should have experiences, or cells marked `applicable: false`. A persona with none
     is on the map in name only."""
@@ -81,7 +80,7 @@ def persona_without_experiences(context: RuleContext, options: Mapping[str, Any]
     + GRID.replace("touchpoints:\n", "  - id: advocacy\n    name: Advocacy\ntouchpoints:\n"),
     good_example=GRID,
 )
-def stage_without_touchpoints(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def stage_without_touchpoints(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A stage in which the customer meets the company nowhere is a blind spot: either the map has
     not looked there yet, or the stage is not part of this journey."""
     journey = context.journey
@@ -104,7 +103,7 @@ def stage_without_touchpoints(context: RuleContext, options: Mapping[str, Any]) 
     bad_example="# expect: JK403 21:1\n" + GRID,
     good_example=GRID + _PURCHASE,
 )
-def unmapped_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def unmapped_cell(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """The map knows that this persona meets touchpoints in this stage, but not what the persona
     does, asks or feels there. Write the experience, or mark the cell `applicable: false` with a
     reason."""
@@ -127,7 +126,7 @@ def unmapped_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
     good_example=GRID
     + "  - persona: shopper\n    stage: purchase\n    applicable: false\n    reason: Shoppers buy in the store map\n",
 )
-def missing_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def missing_cell(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Nothing is known about this persona in this stage. That may be right (mark the cell
     `applicable: false` and say why) or a gap the team has not looked at yet."""
     for cell in _cells(context, "missing"):
@@ -145,7 +144,7 @@ def missing_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[V
     + "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n",
     good_example=GRID + _PURCHASE,
 )
-def partial_cell(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def partial_cell(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A cell counts as covered when its experience names at least one touchpoint, an emotion and at
     least one task. The finding says which of the three are missing."""
     for cell in _cells(context, "partial"):

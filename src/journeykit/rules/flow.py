@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from journeykit.findings import Severity
-from journeykit.lint.context import RuleContext
 from journeykit.model import Journey, Touchpoint
-from journeykit.rules.base import Family, Violation, rule
+from journeykit.rules.base import Family, NoOptions, Violation, rule
+from journeykit.rules.context import RuleContext
 
 SHOP = """\
 journeykit: 1
@@ -44,7 +43,7 @@ def _has_flow(journey: Journey) -> bool:
     bad_example="# expect: JK301 19:12\n" + SHOP + "    next: [search-ad]\n",
     good_example=SHOP + "    loops_to: [search-ad]\n",
 )
-def backward_flow(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def backward_flow(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """`next` is the forward flow of the journey. A step back into an earlier stage is usually a
     mistake in the stage of one of the two touchpoints. A deliberate loop (re-purchase, a loyalty
     programme sending customers back to browsing) belongs in `loops_to`, which says so."""
@@ -73,7 +72,7 @@ def backward_flow(context: RuleContext, options: Mapping[str, Any]) -> Iterator[
     good_example=SHOP.replace("next: [checkout]", "next: [checkout, gift-wrap]")
     + "  - id: gift-wrap\n    name: Gift wrapping\n    stage: purchase\n",
 )
-def unreachable(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def unreachable(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Customers enter a journey at the touchpoints of its first stage and move on through `next`
     and `loops_to`. A touchpoint no path leads to is either missing an incoming `next` or is
     not part of this journey. Maps that model no flow at all (no `next` anywhere) are skipped."""
@@ -119,7 +118,7 @@ def _entry_touchpoints(journey: Journey) -> list[str]:
     + "  - id: newsletter\n    name: Newsletter sign-up\n    stage: discovery\n",
     good_example=SHOP,
 )
-def dead_end(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def dead_end(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Only the last stage may end the journey. A touchpoint in an earlier stage with no `next`
     and no `loops_to` is where customers drop out of the map: say where they go next. Maps that
     model no flow at all are skipped."""
@@ -157,7 +156,7 @@ experiences:
     bad_example="# expect: JK304 16:5\n" + SHOP + _EXPERIENCED,
     good_example=SHOP + _EXPERIENCED + "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n",
 )
-def not_experienced(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def not_experienced(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A touchpoint that no persona's experience lists has no feelings, tasks or pain points
     attached: the map says it exists but not what it is like. Add it to the experience of the
     personas who meet it in its stage."""
@@ -181,7 +180,7 @@ def not_experienced(context: RuleContext, options: Mapping[str, Any]) -> Iterato
     bad_example="# expect: JK305 25:30\n" + SHOP + _EXPERIENCED.replace("[search-ad]", "[search-ad, checkout]"),
     good_example=SHOP + _EXPERIENCED,
 )
-def touchpoint_in_another_stage(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def touchpoint_in_another_stage(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """An experience is one persona in one stage; the touchpoints it lists must be touchpoints of
     that stage. Either the touchpoint's `stage` or the experience is wrong."""
     journey = context.journey
@@ -209,7 +208,7 @@ def touchpoint_in_another_stage(context: RuleContext, options: Mapping[str, Any]
     + _EXPERIENCED.replace("    name: Shopper\n", "    name: Shopper\n  - id: browser\n    name: Browser\n"),
     good_example=SHOP + _EXPERIENCED,
 )
-def touchpoint_not_for_persona(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def touchpoint_not_for_persona(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A touchpoint with `personas` is met only by those personas. An experience of another
     persona that lists it contradicts the touchpoint: add the persona to the touchpoint, or
     remove the touchpoint from the experience."""
@@ -236,7 +235,7 @@ def touchpoint_not_for_persona(context: RuleContext, options: Mapping[str, Any])
     bad_example="# expect: JK307 19:12\n" + SHOP + "    next: [checkout]\n",
     good_example=SHOP,
 )
-def self_loop(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def self_loop(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A touchpoint that leads to itself says nothing about where the customer goes. Repeating a
     step (checking an order's status twice) is not part of the flow between touchpoints."""
     for touchpoint in context.journey.touchpoints:
@@ -264,7 +263,7 @@ def _self_references(touchpoint: Touchpoint, field_name: str) -> Iterator[Violat
     bad_example="# expect: JK308 15:16\n" + SHOP.replace("    next: [checkout]\n", "    loops_to: [checkout]\n"),
     good_example=SHOP,
 )
-def loop_not_backward(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def loop_not_backward(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """`loops_to` marks a deliberate step back to an earlier stage. A forward step is ordinary
     flow and belongs in `next`, where reachability and dead-end checks count it as such."""
     journey = context.journey

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from journeykit.findings import Severity
-from journeykit.lint.context import RuleContext
 from journeykit.model import Interaction, Trigger
-from journeykit.rules.base import Family, RuleOption, Violation, rule
+from journeykit.rules.base import Family, NoOptions, Violation, option, rule
+from journeykit.rules.context import RuleContext
 
 APP = """\
 journeykit: 1
@@ -69,7 +69,7 @@ PHYSICAL_TYPES = frozenset({"direct-mail", "in-person"})
     + "    personas: [shopper, visitor]\n    trigger: {type: day_of_use, day: 3}\n",
     good_example=APP + "    personas: [shopper]\n    trigger: {type: day_of_use, day: 3}\n",
 )
-def persona_without_touchpoint(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A message sent in a stage reaches customers who are in that stage. If a targeted persona
     meets no touchpoint there, the map says that persona is never in that stage: either the
     audience or the stage of the interaction is wrong, or a touchpoint is missing."""
@@ -105,7 +105,7 @@ def persona_without_touchpoint(context: RuleContext, options: Mapping[str, Any])
     bad_example="# expect: JK602 30:14\n" + APP + "    trigger: {type: day_of_use}\n",
     good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
-def trigger_incomplete(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def trigger_incomplete(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Each trigger type needs its own field: `day` for `day_of_use`, `event` for `behavior`, `name`
     for `event`, `cron` for `schedule`. Without it nobody can tell when the message goes out."""
     for interaction in context.journey.interactions:
@@ -129,7 +129,7 @@ def trigger_incomplete(context: RuleContext, options: Mapping[str, Any]) -> Iter
     bad_example="# expect: JK603 30:41\n" + APP + "    trigger: {type: day_of_use, day: 3, cron: 0 9 * * 1}\n",
     good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
-def trigger_field_ignored(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def trigger_field_ignored(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A `cron` on a `day_of_use` trigger, or a `day` on a `behavior` trigger, means nothing; it
     usually shows that the type was changed and the old field left behind, or the wrong type chosen."""
     for interaction in context.journey.interactions:
@@ -155,7 +155,7 @@ def trigger_field_ignored(context: RuleContext, options: Mapping[str, Any]) -> I
     bad_example="# expect: JK604 30:37\n" + APP + '    trigger: {type: schedule, cron: "0 25 * * 1"}\n',
     good_example=APP + '    trigger: {type: schedule, cron: "0 9 * * 1"}\n',
 )
-def invalid_cron(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def invalid_cron(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """`cron` has five fields: minute (0-59), hour (0-23), day of month (1-31), month (1-12 or
     JAN-DEC) and day of week (0-7 or SUN-SAT), each `*`, a value, a range `a-b`, a list `a,b` or
     a step `*/n`. An invalid expression would never fire, or fire at the wrong time."""
@@ -226,7 +226,7 @@ def cron_problem(expression: str) -> str | None:
     + "    trigger: {type: day_of_use, day: 3}\n",
     good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
-def channel_cannot_deliver(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def channel_cannot_deliver(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Push, in-app, inbox, email, SMS and web messages need a device: their channel must be
     digital or hybrid. Direct mail and in-person conversations need a physical or hybrid channel."""
     journey = context.journey
@@ -266,7 +266,7 @@ def channel_cannot_deliver(context: RuleContext, options: Mapping[str, Any]) -> 
     + "  - id: day7-reminder\n    name: Day-7 reminder\n    channel: push\n    stage: onboarding\n"
     + "    trigger: {type: day_of_use, day: 7}\n",
 )
-def duplicate_interaction(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def duplicate_interaction(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Two messages on the same channel, in the same stage, on the same trigger reach the same
     customer at the same moment: the customer gets spammed, and the two teams that planned
     them do not know about each other. Merge them or separate their triggers."""
@@ -302,6 +302,13 @@ _THREE_CHANNELS = APP.replace(
 )
 
 
+@dataclass(frozen=True)
+class FatigueOptions:
+    max_per_day: int = option(
+        "max-per-day", 2, "How many day-of-use messages one persona may get on one day.", minimum=1
+    )
+
+
 @rule(
     code="JK607",
     name="message-fatigue",
@@ -316,14 +323,14 @@ _THREE_CHANNELS = APP.replace(
     + "  - id: day1-banner\n    name: Welcome banner\n    type: in-app\n    channel: in-app\n    stage: onboarding\n"
     + "    trigger: {type: day_of_use, day: 1}\n",
     good_example=_THREE_CHANNELS + "    trigger: {type: day_of_use, day: 1}\n",
-    options=(RuleOption("max-per-day", 2, "How many day-of-use messages one persona may get on one day.", minimum=1),),
+    options=FatigueOptions,
 )
-def message_fatigue(context: RuleContext, options: Mapping[str, Any]) -> Iterator[Violation]:
+def message_fatigue(context: RuleContext, options: FatigueOptions) -> Iterator[Violation]:
     """Each team's day-3 message may be reasonable; three of them on day 3, over push, email and
     in-app, is how customers learn to switch notifications off. Counts day-of-use messages per
     persona per day across all channels."""
     journey = context.journey
-    limit = options["max-per-day"]
+    limit = options.max_per_day
     per_day: dict[tuple[str, int], list[Interaction]] = defaultdict(list)
     for interaction in journey.interactions:
         trigger = interaction.trigger

@@ -1,4 +1,4 @@
-"""Every rule, keyed by code: importing the family modules registers their rules."""
+"""Every code, keyed by code: importing the family modules registers their rules."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import functools
 import importlib
 from collections.abc import Mapping
 
-from journeykit.rules.base import Rule, registered
+from journeykit.codes.base import Rule, registered
 
 FAMILY_MODULES = (
-    "journeykit.rules.file",
-    "journeykit.rules.schema",
-    "journeykit.rules.references",
-    "journeykit.rules.suppression",
+    "journeykit.codes.file",
+    "journeykit.codes.schema",
+    "journeykit.codes.references",
+    "journeykit.codes.suppression",
     "journeykit.rules.flow",
     "journeykit.rules.coverage",
     "journeykit.rules.content",
@@ -22,7 +22,7 @@ FAMILY_MODULES = (
 
 @functools.cache
 def all_rules() -> Mapping[str, Rule]:
-    """All rules, sorted by code."""
+    """All codes, sorted."""
     for module in FAMILY_MODULES:
         importlib.import_module(module)
     return dict(sorted(registered().items()))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeykit.rules.base import MINIMAL_MAP, Family, structural_rule
+from journeykit.codes.base import MINIMAL_MAP, Family, structural_rule
 
 _WITH_TOUCHPOINT = MINIMAL_MAP + "touchpoints:\n  - id: pay\n    name: Pay\n    stage: {stage}\n"
 

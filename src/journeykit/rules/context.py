@@ -11,11 +11,8 @@ from journeykit.model import Journey
 
 @dataclass(frozen=True)
 class RuleContext:
-    """One map, the date that age rules measure against, and the map's coverage matrix."""
+    """One map, its coverage matrix (computed once beside it), and the date that age rules measure against."""
 
     journey: Journey
+    matrix: CoverageMatrix
     today: datetime.date
-
-    @property
-    def matrix(self) -> CoverageMatrix:
-        return self.journey.coverage

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeykit.rules.base import MINIMAL_MAP, Family, structural_rule
+from journeykit.codes.base import MINIMAL_MAP, Family, structural_rule
 
 UNREADABLE = structural_rule(
     Family.FILE,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from journeykit.codes.base import MINIMAL_MAP, Family, Rule, register
 from journeykit.findings import Severity
-from journeykit.rules.base import MINIMAL_MAP, Family, Rule, register
 
 _OWNED = MINIMAL_MAP.replace("title: Checkout", "title: Checkout\nupdated: 2026-11-01")
 
@@ -11,7 +11,7 @@ UNUSED_SUPPRESSION = register(
     Rule(
         code="JK090",
         name="unused-suppression",
-        family=Family.FILE,
+        family=Family.SUPPRESSION,
         severity=Severity.INFO,
         summary="A `# journeykit: ignore[...]` comment that suppresses nothing.",
         explanation=(
@@ -29,7 +29,7 @@ INVALID_SUPPRESSION = register(
     Rule(
         code="JK091",
         name="invalid-suppression",
-        family=Family.FILE,
+        family=Family.SUPPRESSION,
         severity=Severity.WARNING,
         summary="A suppression comment names a code that does not exist or cannot be suppressed.",
         explanation=(

@@ -1,0 +1,81 @@
+"""The outcome of a run: findings, the files checked and their sources, and notes, for reporters.
+
+A Result is immutable: views such as "errors only" or "without the baseline" are new results.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from journeykit.findings import Finding, Severity
+from journeykit.present import plural
+from journeykit.source import SourceFile
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts per severity and per code, as reporters print them."""
+
+    by_severity: dict[str, int]
+    by_code: dict[str, int]
+    files_checked: int
+    files_with_findings: int
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding], files_checked: int) -> Summary:
+        findings = list(findings)
+        by_severity = {s.label: 0 for s in sorted(Severity, reverse=True)}
+        for f in findings:
+            by_severity[f.severity.label] += 1
+        by_code = dict(sorted(Counter(f.code for f in findings).items()))
+        files = len({f.location.file for f in findings})
+        return cls(by_severity, by_code, files_checked, files)
+
+    def counts_phrase(self) -> str:
+        """`2 errors and 1 warning`, or `no findings`."""
+        parts = [plural(n, label) for label, n in self.by_severity.items() if n]
+        if not parts:
+            return "no findings"
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Everything a run found, for reporters to print.
+
+    `sources` maps a file's display name to the file as loaded, so that reporters can show
+    the offending line without reopening it.
+    """
+
+    findings: tuple[Finding, ...]
+    files_checked: int
+    sources: Mapping[str, SourceFile] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def sorted_findings(self) -> list[Finding]:
+        return sorted(self.findings, key=Finding.sort_key)
+
+    @property
+    def summary(self) -> Summary:
+        return Summary.of(self.findings, self.files_checked)
+
+    def exit_code(self, fail_on: Severity = Severity.ERROR) -> int:
+        """0 when nothing is at or above `fail_on`, else 1."""
+        return 1 if any(f.severity >= fail_on for f in self.findings) else 0
+
+    def errors_only(self) -> Result:
+        """The same run with only its errors."""
+        return self.with_findings(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def with_findings(self, findings: Iterable[Finding]) -> Result:
+        """The same run reporting other findings (a baseline applied, a filter)."""
+        return Result(tuple(findings), self.files_checked, self.sources, self.notes)
+
+    def with_notes(self, *notes: str) -> Result:
+        return Result(self.findings, self.files_checked, self.sources, (*self.notes, *notes))
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
