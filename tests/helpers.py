@@ -6,11 +6,19 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from journeykit.analysis import analyze
-from journeykit.codes.base import MINIMAL_MAP
 from journeykit.config import Settings
 from journeykit.findings import Finding
 
-MINIMAL = MINIMAL_MAP
+MINIMAL = """\
+journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+stages:
+  - id: purchase
+    name: Purchase
+"""
+"""The smallest valid map, the start of many tests."""
 
 
 def findings_in(paths: Iterable[str | Path], settings: Settings | None = None) -> list[Finding]:

@@ -251,3 +251,18 @@ def test_a_map_called_index_does_not_overwrite_the_index_page(project: Path, jk:
     names = sorted(p.name for p in (project / "out").iterdir())
     assert names == ["checkout.dot", "checkout.html", "index-map.dot", "index-map.html", "index.html"]
     assert 'href="index-map.html"' in (project / "out" / "index.html").read_text()
+
+
+def test_every_command_counts_the_same_files_checked(project: Path, jk: Jk) -> None:
+    # Five files: a catalog, three good maps and one whose YAML is broken. Each command that
+    # reads maps says "5 files checked", whichever step the broken map failed at.
+    catalog = "journeykit: 1\nkind: catalog\nteams:\n  - id: web\n    name: Web\n"
+    maps = {f"m{i}.journey.yaml": MINIMAL.replace("id: checkout", f"id: m{i}") for i in range(3)}
+    write(project, {"shared.catalog.yaml": catalog, **maps, "broken.journey.yaml": MINIMAL + "title: [\n"})
+    validate = jk("validate", ".")
+    lint = jk("lint", ".", *AS_OF)
+    render = jk("render", ".", "-o", str(project.parent / "out"), "--format", "dot", *AS_OF)
+    assert (validate.code, lint.code, render.code) == (1, 1, 1)
+    assert "(5 files checked)" in validate.stdout
+    assert "(5 files checked)" in lint.stdout
+    assert "(5 files checked)" in render.stderr

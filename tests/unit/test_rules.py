@@ -1,7 +1,7 @@
-"""Every rule: complete metadata, and examples that fail and pass as the documentation says.
+"""Every code: complete metadata, and literal examples that fail and pass as the documentation says.
 
-A lint rule's failing example declares `# expect: CODE LINE:COLUMN`; linting it must give
-exactly those findings of that code, and linting the passing example none of that code.
+Each code's failing example lists the places it must be reported; running the real pipeline
+on it must give exactly those findings of that code, and on the passing example none.
 """
 
 from __future__ import annotations
@@ -11,29 +11,28 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from journeykit.analysis import analyze
+from journeykit.analysis import analyze_files
+from journeykit.checks import with_lint
 from journeykit.codes.base import Family, Rule
+from journeykit.codes.examples import Example, examples_of, family_file
 from journeykit.config import Settings
-from journeykit.lint.engine import lint
-from journeykit.lint.table import RuleTable
 from journeykit.rules.base import LintRule, options_of
 from journeykit.rules.registry import all_rules
 
 TODAY = datetime.date(2026, 11, 22)
 RULES = list(all_rules().values())
-LINT_RULES = [r for r in RULES if r.configurable]
-EXPECT = re.compile(r"^# expect: (JK\d{3}) (\d+):(\d+)$", re.MULTILINE)
-# These need a second file, raw bytes, permissions or a size limit to go wrong; their
-# positions are asserted by tests/unit/test_fixtures.py and tests/unit/test_loader.py.
-CONTEXT_DEPENDENT = {"JK001", "JK002", "JK010", "JK203", "JK205"}
+RUNNABLE = [r for r in RULES if examples_of(r).fails.files]
+# A file without read permission, raw non-UTF-8 bytes and a file above the size limit cannot be
+# written as example text; tests/unit/test_loader.py asserts their findings and positions.
+NOTE_ONLY = {"JK001", "JK002", "JK010"}
 
 
-def findings_of(text: str, code: str, project: Path) -> set[tuple[str, int, int]]:
-    (project / "example.journey.yaml").write_text(text, encoding="utf-8")
-    analysis = analyze(["example.journey.yaml"], Settings())
-    found = [*analysis.result.findings, *lint(analysis.maps, RuleTable.compile(Settings()), TODAY)]
-    return {(f.code, f.location.line, f.location.column) for f in found if f.code == code}
+def findings_of(example: Example, code: str) -> set[tuple[str, int, int]]:
+    settings = Settings()
+    checked = with_lint(analyze_files(dict(example.files), settings), settings, TODAY)
+    return {(f.location.file, f.location.line, f.location.column) for f in checked.result.findings if f.code == code}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
@@ -43,29 +42,38 @@ def test_metadata_is_complete(rule: Rule) -> None:
     assert rule.code.startswith(rule.family.prefix)
     assert Family.of(rule.code) is rule.family
     assert rule.summary.endswith(".") and rule.explanation
-    assert rule.bad_example and rule.good_example
     assert rule.configurable == (isinstance(rule, LintRule) or rule.family is Family.SUPPRESSION)
 
 
-@pytest.mark.parametrize("rule", LINT_RULES, ids=[r.code for r in LINT_RULES])
-def test_failing_example_fails_exactly_where_it_says(rule: Rule, project: Path) -> None:
-    expected = {(code, int(line), int(column)) for code, line, column in EXPECT.findall(rule.bad_example)}
-    assert expected, f"{rule.code}'s failing example declares no `# expect:` line"
-    assert findings_of(rule.bad_example, rule.code, project) == expected
+@pytest.mark.parametrize("family", list(Family), ids=[f.name.lower() for f in Family])
+def test_each_family_file_holds_exactly_its_codes(family: Family) -> None:
+    document = yaml.safe_load(family_file(family).read_text(encoding="utf-8"))
+    assert sorted(document) == sorted(r.code for r in RULES if r.family is family)
 
 
-@pytest.mark.parametrize("rule", LINT_RULES, ids=[r.code for r in LINT_RULES])
-def test_passing_example_passes(rule: Rule, project: Path) -> None:
-    assert findings_of(rule.good_example, rule.code, project) == set()
+def test_only_what_cannot_be_a_file_is_a_note() -> None:
+    assert {r.code for r in RULES if not examples_of(r).fails.files} == NOTE_ONLY
 
 
-STRUCTURAL = [r for r in RULES if not r.configurable and r.code not in CONTEXT_DEPENDENT]
+@pytest.mark.parametrize("rule", RUNNABLE, ids=[r.code for r in RUNNABLE])
+def test_failing_example_fails_exactly_where_it_says(rule: Rule) -> None:
+    fails = examples_of(rule).fails
+    expected = {(e.file, e.line, e.column) for e in fails.expect}
+    assert expected, f"{rule.code}'s failing example lists no expected finding"
+    assert findings_of(fails, rule.code) == expected
 
 
-@pytest.mark.parametrize("rule", STRUCTURAL, ids=[r.code for r in STRUCTURAL])
-def test_structural_examples(rule: Rule, project: Path) -> None:
-    assert findings_of(rule.bad_example, rule.code, project)
-    assert findings_of(rule.good_example, rule.code, project) == set()
+@pytest.mark.parametrize("rule", [r for r in RULES if examples_of(r).passes.files], ids=lambda r: r.code)
+def test_passing_example_passes(rule: Rule) -> None:
+    assert findings_of(examples_of(rule).passes, rule.code) == set()
+
+
+def test_what_users_see_carries_no_test_markup() -> None:
+    from journeykit.commands.rules import markdown
+
+    text = markdown(all_rules())
+    assert "expect" not in text.lower().replace("expected", "").replace("expects", "")
+    assert "# file:" not in text
 
 
 def test_every_family_has_rules() -> None:

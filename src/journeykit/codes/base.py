@@ -44,7 +44,7 @@ class Family(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A code: its metadata and examples.
+    """A code: its metadata (its examples are in `codes/examples/`, see `journeykit.codes.examples`).
 
     Codes of the file, schema and reference families are emitted by the loader, the schema
     check and the model builder; lint rules (`journeykit.rules.base.LintRule`) add a check
@@ -58,8 +58,6 @@ class Rule:
     severity: Severity
     summary: str
     explanation: str
-    bad_example: str = ""
-    good_example: str = ""
     configurable: bool = False
     """Whether configuration may select, ignore or re-grade it: lint rules can; the
     file, schema and reference families mean the map cannot be read, so they cannot."""
@@ -68,17 +66,6 @@ class Rule:
         """A finding of this code at its default severity (for the built-in, non-configurable families)."""
         return Finding(self.code, self.severity, message, location, hint, subject)
 
-
-MINIMAL_MAP = """\
-journeykit: 1
-kind: journey
-id: checkout
-title: Checkout
-stages:
-  - id: purchase
-    name: Purchase
-"""
-"""The smallest valid map: the start of most rule examples, and of many tests."""
 
 _REGISTRY: dict[str, Rule] = {}
 
@@ -95,9 +82,7 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def structural_rule(
-    family: Family, code: str, name: str, summary: str, explanation: str, bad: str, good: str = MINIMAL_MAP
-) -> Rule:
+def structural_rule(family: Family, code: str, name: str, summary: str, explanation: str) -> Rule:
     """Register a code of the file, schema or reference family: emitted by the pipeline, always an error."""
     return register(
         Rule(
@@ -107,8 +92,6 @@ def structural_rule(
             severity=Severity.ERROR,
             summary=summary,
             explanation=explanation,
-            bad_example=bad,
-            good_example=good,
         )
     )
 

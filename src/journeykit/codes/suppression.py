@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from journeykit.codes.base import MINIMAL_MAP, Family, Rule, register
+from journeykit.codes.base import Family, Rule, register
 from journeykit.findings import Severity
-
-_OWNED = MINIMAL_MAP.replace("title: Checkout", "title: Checkout\nupdated: 2026-11-01")
 
 UNUSED_SUPPRESSION = register(
     Rule(
@@ -19,9 +17,6 @@ UNUSED_SUPPRESSION = register(
             "fires there any more (the problem was fixed, or the code is not enabled), the comment is noise "
             "that would hide a future problem: remove it."
         ),
-        bad_example="# expect: JK090 4:15\n"
-        + _OWNED.replace("id: checkout", "id: checkout  # journeykit: ignore[JK503]"),
-        good_example=_OWNED,
         configurable=True,
     )
 )
@@ -36,9 +31,6 @@ INVALID_SUPPRESSION = register(
             "Only lint rules (JK3xx to JK6xx, and JK090) can be suppressed; file, schema and reference "
             "findings mean the map cannot be read. A misspelt code would silently suppress nothing."
         ),
-        bad_example="# expect: JK091 4:15\n"
-        + _OWNED.replace("id: checkout", "id: checkout  # journeykit: ignore[JK5O3]"),
-        good_example=_OWNED,
         configurable=True,
     )
 )

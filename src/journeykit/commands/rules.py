@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from journeykit.codes.base import Family, Rule
+from journeykit.codes.examples import Example, examples_of
 from journeykit.output import write_json
 from journeykit.rules.base import options_of
 from journeykit.rules.registry import all_rules
@@ -55,8 +56,8 @@ def rule_data(rule: Rule) -> dict[str, object]:
         "summary": rule.summary,
         "explanation": rule.explanation,
         "options": [{"name": o.name, "default": o.default, "description": o.description} for o in options_of(rule)],
-        "bad_example": rule.bad_example,
-        "good_example": rule.good_example,
+        "bad_example": examples_of(rule).fails.text,
+        "good_example": examples_of(rule).passes.text,
     }
 
 
@@ -82,8 +83,8 @@ def _print_rule(out: TextIO, rule: Rule) -> None:
         out.write("\nOptions (set them under [rules." + rule.code + "]):\n")
         for option in options_of(rule):
             out.write(f"  {option.name} = {json.dumps(option.default)}   {option.description}\n")
-    if rule.bad_example:
-        out.write(f"\nFails:\n\n{_indent(rule.bad_example)}\n\nPasses:\n\n{_indent(rule.good_example)}\n")
+    examples = examples_of(rule)
+    out.write(f"\nFails:\n\n{_indent(examples.fails.text)}\n\nPasses:\n\n{_indent(examples.passes.text)}\n")
 
 
 def _indent(text: str) -> str:
@@ -121,6 +122,16 @@ def _rule_markdown(rule: Rule) -> str:
     if options_of(rule):
         text += "\n| option | default | meaning |\n|---|---|---|\n"
         text += "".join(f"| `{o.name}` | `{json.dumps(o.default)}` | {o.description} |\n" for o in options_of(rule))
-    if rule.bad_example:
-        text += f"\nFails:\n\n```yaml\n{rule.bad_example}\n```\n\nPasses:\n\n```yaml\n{rule.good_example}\n```\n"
+    examples = examples_of(rule)
+    text += f"\nFails:\n\n{_example_markdown(examples.fails)}\nPasses:\n\n{_example_markdown(examples.passes)}"
     return text
+
+
+def _example_markdown(example: Example) -> str:
+    """A code block per file (named when there are several), or the note in words."""
+    if not example.files:
+        return f"_{example.note}_\n"
+    named = len(example.files) > 1
+    return "".join(
+        (f"`{name}`:\n\n" if named else "") + f"```yaml\n{text.rstrip()}\n```\n" for name, text in example.files.items()
+    )

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from journeykit import __version__
 from journeykit.codes.base import Rule
+from journeykit.codes.examples import examples_of
 from journeykit.findings import Finding, Severity
 from journeykit.output import write_json
 from journeykit.reporters import ReportContext
@@ -21,9 +22,8 @@ FINGERPRINT_KEY = "journeykit/v1"
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    help_text = rule.explanation
-    if rule.bad_example:
-        help_text += f"\n\nFails:\n{rule.bad_example}\n\nPasses:\n{rule.good_example}"
+    examples = examples_of(rule)
+    help_text = f"{rule.explanation}\n\nFails:\n{examples.fails.text}\n\nPasses:\n{examples.passes.text}"
     return {
         "id": rule.code,
         "name": rule.name,

@@ -116,8 +116,6 @@ def rule(
     family: Family,
     severity: Severity,
     summary: str,
-    bad_example: str,
-    good_example: str,
     options: type[Options] = NoOptions,  # type: ignore[assignment]
 ) -> Callable[
     [Callable[[RuleContext, Options], Iterator[Violation]]], Callable[[RuleContext, Options], Iterator[Violation]]
@@ -133,8 +131,6 @@ def rule(
                 severity=severity,
                 summary=summary,
                 explanation=inspect.cleandoc(check.__doc__ or summary),
-                bad_example=inspect.cleandoc(bad_example),
-                good_example=inspect.cleandoc(good_example),
                 configurable=True,
                 check=check,
                 options_type=options,

@@ -9,36 +9,6 @@ from journeykit.findings import Severity
 from journeykit.rules.base import Family, NoOptions, Violation, rule
 from journeykit.rules.context import RuleContext
 
-GRID = """\
-journeykit: 1
-kind: journey
-id: web-shop
-title: Web shop
-personas:
-  - id: shopper
-    name: Shopper
-stages:
-  - id: discovery
-    name: Discovery
-  - id: purchase
-    name: Purchase
-touchpoints:
-  - id: search-ad
-    name: Search ad
-    stage: discovery
-  - id: checkout
-    name: Checkout
-    stage: purchase
-experiences:
-  - persona: shopper
-    stage: discovery
-    touchpoints: [search-ad]
-    tasks: [Compare prices]
-    emotion: 1
-"""
-
-_PURCHASE = "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n    tasks: [Pay]\n    emotion: 0\n"
-
 
 def _cells(context: RuleContext, state: str) -> Iterator[Cell]:
     return (cell for cell in context.matrix.cells if cell.state == state)
@@ -50,10 +20,6 @@ def _cells(context: RuleContext, state: str) -> Iterator[Cell]:
     family=Family.COVERAGE,
     severity=Severity.WARNING,
     summary="A persona of the map has no experience in any stage.",
-    bad_example="# expect: JK401 9:5\n"
-    + GRID.replace("    name: Shopper\n", "    name: Shopper\n  - id: browser\n    name: Browser\n")
-    + _PURCHASE,
-    good_example=GRID + _PURCHASE,
 )
 def persona_without_experiences(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Every persona of the map (its own, those it lists by id from a catalog, and catalog personas
@@ -76,9 +42,6 @@ def persona_without_experiences(context: RuleContext, options: NoOptions) -> Ite
     family=Family.COVERAGE,
     severity=Severity.WARNING,
     summary="A stage has no touchpoint.",
-    bad_example="# expect: JK402 14:5\n"
-    + GRID.replace("touchpoints:\n", "  - id: advocacy\n    name: Advocacy\ntouchpoints:\n"),
-    good_example=GRID,
 )
 def stage_without_touchpoints(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A stage in which the customer meets the company nowhere is a blind spot: either the map has
@@ -100,8 +63,6 @@ def stage_without_touchpoints(context: RuleContext, options: NoOptions) -> Itera
     family=Family.COVERAGE,
     severity=Severity.WARNING,
     summary="A persona meets touchpoints in a stage, but no experience describes it.",
-    bad_example="# expect: JK403 21:1\n" + GRID,
-    good_example=GRID + _PURCHASE,
 )
 def unmapped_cell(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """The map knows that this persona meets touchpoints in this stage, but not what the persona
@@ -121,10 +82,6 @@ def unmapped_cell(context: RuleContext, options: NoOptions) -> Iterator[Violatio
     family=Family.COVERAGE,
     severity=Severity.INFO,
     summary="A persona has neither an experience nor a touchpoint in a stage.",
-    bad_example="# expect: JK404 22:1\n"
-    + GRID.replace("    stage: purchase\n", "    stage: purchase\n    personas: []\n"),
-    good_example=GRID
-    + "  - persona: shopper\n    stage: purchase\n    applicable: false\n    reason: Shoppers buy in the store map\n",
 )
 def missing_cell(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Nothing is known about this persona in this stage. That may be right (mark the cell
@@ -139,10 +96,6 @@ def missing_cell(context: RuleContext, options: NoOptions) -> Iterator[Violation
     family=Family.COVERAGE,
     severity=Severity.INFO,
     summary="An experience lacks touchpoints, an emotion or tasks.",
-    bad_example="# expect: JK405 27:5\n"
-    + GRID
-    + "  - persona: shopper\n    stage: purchase\n    touchpoints: [checkout]\n",
-    good_example=GRID + _PURCHASE,
 )
 def partial_cell(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A cell counts as covered when its experience names at least one touchpoint, an emotion and at

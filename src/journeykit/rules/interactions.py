@@ -12,37 +12,6 @@ from journeykit.model import Interaction, Trigger
 from journeykit.rules.base import Family, NoOptions, Violation, option, rule
 from journeykit.rules.context import RuleContext
 
-APP = """\
-journeykit: 1
-kind: journey
-id: app
-title: Shopping app
-personas:
-  - id: shopper
-    name: Shopper
-stages:
-  - id: onboarding
-    name: Onboarding
-channels:
-  - id: push
-    name: Push notification
-    mode: digital
-  - id: store
-    name: Store
-    mode: physical
-touchpoints:
-  - id: welcome-screen
-    name: Welcome screen
-    stage: onboarding
-    channel: push
-interactions:
-  - id: day3-tips
-    name: Day-3 savings tips
-    type: push
-    channel: push
-    stage: onboarding
-"""
-
 TRIGGER_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "day_of_use": (("day",), ()),
     "behavior": (("event",), ("within",)),
@@ -62,12 +31,6 @@ PHYSICAL_TYPES = frozenset({"direct-mail", "in-person"})
     family=Family.INTERACTIONS,
     severity=Severity.WARNING,
     summary="An interaction is aimed at a persona who meets no touchpoint in its stage.",
-    bad_example="# expect: JK601 33:25\n"
-    + APP.replace("    name: Shopper\n", "    name: Shopper\n  - id: visitor\n    name: Visitor\n").replace(
-        "    channel: push\ninteractions:", "    channel: push\n    personas: [shopper]\ninteractions:"
-    )
-    + "    personas: [shopper, visitor]\n    trigger: {type: day_of_use, day: 3}\n",
-    good_example=APP + "    personas: [shopper]\n    trigger: {type: day_of_use, day: 3}\n",
 )
 def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A message sent in a stage reaches customers who are in that stage. If a targeted persona
@@ -102,8 +65,6 @@ def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iter
     family=Family.INTERACTIONS,
     severity=Severity.ERROR,
     summary="A trigger lacks a field its type needs.",
-    bad_example="# expect: JK602 30:14\n" + APP + "    trigger: {type: day_of_use}\n",
-    good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
 def trigger_incomplete(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Each trigger type needs its own field: `day` for `day_of_use`, `event` for `behavior`, `name`
@@ -126,8 +87,6 @@ def trigger_incomplete(context: RuleContext, options: NoOptions) -> Iterator[Vio
     family=Family.INTERACTIONS,
     severity=Severity.WARNING,
     summary="A trigger has a field that its type does not use.",
-    bad_example="# expect: JK603 30:41\n" + APP + "    trigger: {type: day_of_use, day: 3, cron: 0 9 * * 1}\n",
-    good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
 def trigger_field_ignored(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """A `cron` on a `day_of_use` trigger, or a `day` on a `behavior` trigger, means nothing; it
@@ -152,8 +111,6 @@ def trigger_field_ignored(context: RuleContext, options: NoOptions) -> Iterator[
     family=Family.INTERACTIONS,
     severity=Severity.ERROR,
     summary="A schedule trigger's cron expression is not valid.",
-    bad_example="# expect: JK604 30:37\n" + APP + '    trigger: {type: schedule, cron: "0 25 * * 1"}\n',
-    good_example=APP + '    trigger: {type: schedule, cron: "0 9 * * 1"}\n',
 )
 def invalid_cron(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """`cron` has five fields: minute (0-59), hour (0-23), day of month (1-31), month (1-12 or
@@ -221,10 +178,6 @@ def cron_problem(expression: str) -> str | None:
     family=Family.INTERACTIONS,
     severity=Severity.ERROR,
     summary="The interaction's type cannot be delivered through its channel's mode.",
-    bad_example="# expect: JK605 28:14\n"
-    + APP.replace("    channel: push\n    stage: onboarding\n", "    channel: store\n    stage: onboarding\n")
-    + "    trigger: {type: day_of_use, day: 3}\n",
-    good_example=APP + "    trigger: {type: day_of_use, day: 3}\n",
 )
 def channel_cannot_deliver(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Push, in-app, inbox, email, SMS and web messages need a device: their channel must be
@@ -256,15 +209,6 @@ def channel_cannot_deliver(context: RuleContext, options: NoOptions) -> Iterator
     family=Family.INTERACTIONS,
     severity=Severity.WARNING,
     summary="Two interactions share channel, stage and trigger for the same personas.",
-    bad_example="# expect: JK606 31:5\n"
-    + APP
-    + "    trigger: {type: day_of_use, day: 3}\n"
-    + "  - id: day3-reminder\n    name: Day-3 reminder\n    channel: push\n    stage: onboarding\n"
-    + "    trigger: {type: day_of_use, day: 3}\n",
-    good_example=APP
-    + "    trigger: {type: day_of_use, day: 3}\n"
-    + "  - id: day7-reminder\n    name: Day-7 reminder\n    channel: push\n    stage: onboarding\n"
-    + "    trigger: {type: day_of_use, day: 7}\n",
 )
 def duplicate_interaction(context: RuleContext, options: NoOptions) -> Iterator[Violation]:
     """Two messages on the same channel, in the same stage, on the same trigger reach the same
@@ -295,13 +239,6 @@ def _audiences_overlap(a: Interaction, b: Interaction) -> bool:
     return bool(set(a.personas) & set(b.personas))
 
 
-_THREE_CHANNELS = APP.replace(
-    "  - id: store\n",
-    "  - id: email\n    name: Email\n    mode: digital\n"
-    "  - id: in-app\n    name: In-app message\n    mode: digital\n  - id: store\n",
-)
-
-
 @dataclass(frozen=True)
 class FatigueOptions:
     max_per_day: int = option(
@@ -315,14 +252,6 @@ class FatigueOptions:
     family=Family.INTERACTIONS,
     severity=Severity.WARNING,
     summary="Too many day-of-use messages reach one persona on the same day.",
-    bad_example="# expect: JK607 48:38\n"
-    + _THREE_CHANNELS
-    + "    trigger: {type: day_of_use, day: 1}\n"
-    + "  - id: day1-email\n    name: Welcome email\n    type: email\n    channel: email\n    stage: onboarding\n"
-    + "    trigger: {type: day_of_use, day: 1}\n"
-    + "  - id: day1-banner\n    name: Welcome banner\n    type: in-app\n    channel: in-app\n    stage: onboarding\n"
-    + "    trigger: {type: day_of_use, day: 1}\n",
-    good_example=_THREE_CHANNELS + "    trigger: {type: day_of_use, day: 1}\n",
     options=FatigueOptions,
 )
 def message_fatigue(context: RuleContext, options: FatigueOptions) -> Iterator[Violation]:
