@@ -132,6 +132,6 @@ def _example_markdown(example: Example) -> str:
     if not example.files:
         return f"_{example.note}_\n"
     named = len(example.files) > 1
-    return "".join(
+    return "\n".join(
         (f"`{name}`:\n\n" if named else "") + f"```yaml\n{text.rstrip()}\n```\n" for name, text in example.files.items()
     )
