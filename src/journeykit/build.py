@@ -9,7 +9,6 @@ findings say what is wrong.
 from __future__ import annotations
 
 import datetime
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +32,7 @@ from journeykit.model import (
     Touchpoint,
     Trigger,
 )
+from journeykit.present import did_you_mean
 from journeykit.source import SourceFile, YamlPath, format_path
 
 CATALOG_KINDS = ("persona", "channel", "team")
@@ -444,9 +444,9 @@ def _where(first: Origin, later: Origin) -> str:
 
 
 def _did_you_mean(kind: str, target: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(target, sorted(known), n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
+    hint = did_you_mean(target, sorted(known))
+    if hint:
+        return hint
     if not known:
         return f"no {kind} is defined"
     listed = sorted(known)

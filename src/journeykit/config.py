@@ -6,9 +6,8 @@ a typo in CI configuration cannot silently switch a check off.
 
 from __future__ import annotations
 
-import difflib
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from journeykit.codes.base import Rule
 from journeykit.errors import UsageError
 from journeykit.findings import Severity
 from journeykit.loader import LoadLimits
+from journeykit.present import suggestion
 from journeykit.rules.base import OptionValue, options_of
 
 if sys.version_info >= (3, 11):
@@ -137,7 +137,7 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
     where = str(source) if source else "configuration"
     for key in table:
         if key not in _KEYS:
-            raise ConfigError(f"{where}: unknown key '{key}'{_suggest(key, _KEYS)}")
+            raise ConfigError(f"{where}: unknown key '{key}'{suggestion(key, _KEYS)}")
     settings = Settings(
         select=_codes(table, "select", where) or ("ALL",),
         extend_select=_codes(table, "extend-select", where),
@@ -187,7 +187,7 @@ def check_code(code: str, where: str) -> None:
         return
     matching = [r for r in rules.values() if r.code.startswith(code)]
     if not matching:
-        raise ConfigError(f"{where}: unknown rule code '{code}'{_suggest(code, list(rules))}")
+        raise ConfigError(f"{where}: unknown rule code '{code}'{suggestion(code, list(rules))}")
     if not any(r.configurable for r in matching):
         raise ConfigError(
             f"{where}: '{code}' cannot be selected or ignored: JK0xx-JK2xx findings mean the map cannot be read"
@@ -243,7 +243,7 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, OptionValue]]:
     for key, given in value.items():
         rule = rules.get(key.upper()) or by_name.get(key)
         if rule is None:
-            raise ConfigError(f"{where}: rules.{key}: unknown rule{_suggest(key, [*rules, *by_name])}")
+            raise ConfigError(f"{where}: rules.{key}: unknown rule{suggestion(key, [*rules, *by_name])}")
         if not isinstance(given, dict):
             raise ConfigError(f"{where}: rules.{key} must be a table of options")
         declared = {o.name: o for o in options_of(rule)}
@@ -253,7 +253,7 @@ def _rule_options(value: Any, where: str) -> dict[str, dict[str, OptionValue]]:
             if option is None:
                 known = f" (it has: {', '.join(declared)})" if declared else " (it has no options)"
                 raise ConfigError(
-                    f"{where}: rules.{key}: unknown option '{name}'{_suggest(name, list(declared))}{known}"
+                    f"{where}: rules.{key}: unknown option '{name}'{suggestion(name, list(declared))}{known}"
                 )
             try:
                 checked[name] = option.validate(option_value)
@@ -275,8 +275,3 @@ def _positive_int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise ConfigError(f"{where}: expected a positive number of bytes, got {value!r}")
     return value
-
-
-def _suggest(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

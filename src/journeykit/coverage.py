@@ -19,14 +19,6 @@ from journeykit.source import Location
 
 CellState = Literal["covered", "partial", "unmapped", "missing", "not-applicable"]
 LACKABLE = ("touchpoints", "emotion", "tasks")
-STATE_SYMBOLS: dict[CellState, tuple[str, str]] = {
-    # state: (symbol, ASCII symbol for terminals that cannot show the first)
-    "covered": ("●", "#"),
-    "partial": ("◐", "+"),
-    "unmapped": ("○", "o"),
-    "missing": ("✗", "x"),
-    "not-applicable": ("–", "-"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,18 +29,6 @@ class Cell:
     lacks: tuple[str, ...] = ()
     evidenced: bool = False
     experience: Experience | None = None
-
-
-def state_label(state: CellState, lacks: Sequence[str] = ()) -> str:
-    """The state in words, as every output says it."""
-    if state == "partial":
-        return f"partial: lacks {', '.join(lacks)}"
-    return {
-        "covered": "covered",
-        "unmapped": "unmapped: touchpoints but no experience",
-        "missing": "missing: no experience, no touchpoint",
-        "not-applicable": "not applicable",
-    }[state]
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +187,3 @@ class CoverageReport:
             return None
         gap = self.fail_under - coverage * 100
         return gap if gap > 1e-9 else None
-
-
-def percent(ratio: float | None, digits: int = 0) -> str:
-    """0.725 → '72%' (or '72.5%' with one digit); None → 'n/a'."""
-    return "n/a" if ratio is None else f"{ratio * 100:.{digits}f}%"

@@ -99,33 +99,12 @@ class Metric:
     better: Literal["higher", "lower"] = "higher"
     source: str | None = None
 
-    def describe(self) -> str:
-        """`Install rate: 12% (target 20%, misses)`: words, not only colour, say how it stands."""
-        text = f"{self.name}: {format_number(self.value, self.unit)}"
-        if self.target is None:
-            return text
-        verdict = "misses" if self.misses_target else "meets"
-        return f"{text} (target {format_number(self.target, self.unit)}, {verdict})"
-
     @property
     def misses_target(self) -> bool:
         """True when both numbers are known and the value is on the wrong side of the target."""
         if self.value is None or self.target is None:
             return False
         return self.value < self.target if self.better == "higher" else self.value > self.target
-
-
-def format_number(value: float | None, unit: str | None) -> str:
-    """A metric value as people read it: ratios and percents as %, seconds with s."""
-    if value is None:
-        return "?"
-    if unit == "ratio":
-        return f"{value * 100:.3g}%"
-    if unit == "percent":
-        return f"{value:.3g}%"
-    if unit == "seconds":
-        return f"{value:g} s"
-    return f"{value:g}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,18 +178,6 @@ class Trigger:
     name: str | None = None
     location: str | None = None
     cron: str | None = None
-
-    def describe(self) -> str:
-        """A short human label: `day 3`, `after cart_abandoned within 2h`, `cron 0 9 * * 1`."""
-        if self.type == "day_of_use":
-            return f"day {self.day}" if self.day is not None else "day ?"
-        if self.type == "behavior":
-            after = f"after {self.event or '?'}"
-            return f"{after} within {self.within}" if self.within else after
-        if self.type == "event":
-            where = f" at {self.location}" if self.location else ""
-            return f"on {self.name or '?'}{where}"
-        return f"cron {self.cron or '?'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +312,11 @@ class Journey:
     def touchpoints_in(self, stage: str, persona: str | None = None) -> tuple[Touchpoint, ...]:
         """The touchpoints of a stage, optionally only those the persona meets."""
         return tuple(t for t in self.touchpoints if t.stage == stage and (persona is None or t.meets(persona)))
+
+    def stage_name(self, stage: str) -> str:
+        """The stage's name, or its id when the map does not define it."""
+        found = self.stage_by_id.get(stage)
+        return found.name if found else stage
 
     def stage_index(self, stage: str) -> int:
         found = self.stage_by_id.get(stage)

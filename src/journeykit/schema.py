@@ -10,7 +10,6 @@ hint written for the person who edits the map.
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import json
 import re
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from journeykit.codes import schema as rules
 from journeykit.codes.base import Rule
 from journeykit.findings import Finding, unique
-from journeykit.present import plural
+from journeykit.present import did_you_mean, plural
 from journeykit.resources import schema_path
 from journeykit.source import SourceFile, YamlPath, format_path, logical_path
 
@@ -196,12 +195,10 @@ def _additional(source: SourceFile, error: ValidationError, path: YamlPath) -> T
     instance = error.instance if isinstance(error.instance, dict) else {}
     extras = [k for k in instance if k not in allowed and not any(re.search(p, k) for p in patterns)]
     extra = extras[0] if extras else "?"
-    close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.7)
-    if close:
-        hint = f"did you mean `{close[0]}`?"
-    elif not path and instance.get("kind") == "catalog" and extra in _MAP_FIELDS:
+    hint = did_you_mean(extra, allowed)
+    if hint is None and not path and instance.get("kind") == "catalog" and extra in _MAP_FIELDS:
         hint = f"a catalog holds personas, channels and teams; `{extra}` belongs in a map (`kind: journey`)"
-    else:
+    elif hint is None:
         hint = f"allowed here: {', '.join(allowed)}; or prefix your own keys with `x-`"
     message = f"unknown field `{extra}`"
     if len(extras) > 1:
@@ -224,8 +221,7 @@ def _false_schema(source: SourceFile, error: ValidationError, path: YamlPath) ->
 def _enum(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     allowed = [str(v) for v in _validator_value(error)]
     value = error.instance
-    close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-    hint = f"did you mean `{close[0]}`?" if close else None
+    hint = did_you_mean(str(value), allowed)
     return rules.NOT_ALLOWED_VALUE, path, f"{_show(value)} is not one of: {', '.join(allowed)}", hint, False
 
 

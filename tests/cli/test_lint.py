@@ -112,7 +112,7 @@ def test_per_file_ignores(project: Path, jk: Jk) -> None:
     [
         (
             "[rules.JK506]\nmax-age = 3\n",
-            "rules.JK506: unknown option 'max-age' (did you mean 'max-age-days'?)",
+            "rules.JK506: unknown option 'max-age' (did you mean `max-age-days`?)",
         ),
         ('[rules.JK506]\nmax-age-days = "soon"\n', "rules.JK506.max-age-days expects a int"),
         ('[severity]\nJK999 = "error"\n', "severity: unknown rule code 'JK999'"),
@@ -237,7 +237,7 @@ def test_rules_lists_and_explains(jk: Jk) -> None:
 def test_unknown_rule_suggests(jk: Jk) -> None:
     run = jk("rules", "JK5O6")
     assert run.code == 2
-    assert "no rule 'JK5O6' (did you mean JK506?)" in run.stderr
+    assert "no rule 'JK5O6' (did you mean `JK506`?)" in run.stderr
 
 
 def test_per_file_ignores_apply_to_suppression_findings_from_a_subdirectory(

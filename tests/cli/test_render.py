@@ -183,7 +183,7 @@ def test_template_override_by_name(project: Path, jk: Jk) -> None:
         ),
         (
             "{{ report.no_such_field }}",
-            "template report.html.j2: UndefinedError: 'journeykit.render.view.ReportView object' has no attribute",
+            "template report.html.j2: UndefinedError: 'journeykit.render.view.report.ReportView object' has no",
         ),
         ("{{ report.__class__.__mro__ }}", "template report.html.j2:"),
         ("{{ 1 // 0 }}", "template report.html.j2: ZeroDivisionError"),

@@ -54,7 +54,7 @@ def test_bad_configuration_exits_2_naming_the_key(project: Path, jk: Jk) -> None
     write(project, {"journeykit.toml": "sellect = []\n", "ok.journey.yaml": MINIMAL})
     run = jk("validate")
     assert run.code == 2
-    assert "unknown key 'sellect' (did you mean 'select'?)" in run.stderr
+    assert "unknown key 'sellect' (did you mean `select`?)" in run.stderr
 
 
 def test_unknown_format_exits_2(project: Path, jk: Jk) -> None:

@@ -44,7 +44,7 @@ def test_no_configuration_gives_defaults(project: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ("selct = ['JK5']", "unknown key 'selct' (did you mean 'select'?)"),
+        ("selct = ['JK5']", "unknown key 'selct' (did you mean `select`?)"),
         ("ignore = ['JK599']", "unknown rule code 'JK599'"),
         ("ignore = ['JK104']", "'JK104' cannot be selected or ignored"),
         ("fail-on = 'fatal'", "unknown severity 'fatal'"),

@@ -13,6 +13,7 @@ import pytest
 from journeykit.analysis import analyze
 from journeykit.config import Settings
 from journeykit.model import Journey
+from journeykit.present import metric_text
 from journeykit.render.dot import DiagramOptions, dot_source, escape_html_label
 from tests.conftest import EXAMPLES, FIXTURES
 
@@ -129,7 +130,7 @@ def test_backslashes_and_markup_are_escaped_for_graphviz() -> None:
 
 def test_metric_text_states_the_verdict_in_words(retail: Journey) -> None:
     metric = next(m for t in retail.touchpoints for m in t.metrics if m.unit == "seconds")
-    assert re.fullmatch(r".+: \d+ s \(target \d+ s, (meets|misses)\)", metric.describe())
+    assert re.fullmatch(r".+: \d+ s \(target \d+ s, (meets|misses)\)", metric_text(metric))
 
 
 def test_large_generated_map_renders(tmp_path: Path) -> None:

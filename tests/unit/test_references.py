@@ -8,6 +8,7 @@ import pytest
 
 from journeykit.analysis import analyze
 from journeykit.config import Settings
+from journeykit.present import trigger_text
 from tests.conftest import write
 from tests.helpers import MINIMAL, assert_finding, codes, findings_in
 
@@ -85,7 +86,7 @@ def test_unknown_reference_suggests_the_closest_id(project: Path) -> None:
     )
     found = assert_finding(findings_in(["."]), "JK201", line=14, column=16)
     assert found.message == "touchpoints[0].personas[0]: unknown persona 'deal-hunt'"
-    assert found.hint == "did you mean 'deal-hunter'?"
+    assert found.hint == "did you mean `deal-hunter`?"
 
 
 def test_unknown_reference_without_a_close_id_lists_the_defined_ones(project: Path) -> None:
@@ -247,4 +248,4 @@ channels:
     write(project, {"shop.journey.yaml": text})
     (journey,) = analyze(["."], Settings()).journeys
     assert journey.experiences[0].emotion == -2 and type(journey.experiences[0].emotion) is int
-    assert journey.interactions[0].trigger.describe() == "day 3"
+    assert trigger_text(journey.interactions[0].trigger) == "day 3"

@@ -9,8 +9,11 @@ import pytest
 
 from journeykit.analysis import analyze
 from journeykit.config import Settings
+from journeykit.present import emotion_text
 from journeykit.render.palette import PALETTE, TEXT
-from journeykit.render.view import EmotionCurve, build_index, build_report, emotion_text, heatmap, safe_href
+from journeykit.render.view.common import heatmap, safe_href
+from journeykit.render.view.index import build_index
+from journeykit.render.view.report import EmotionCurve, build_report
 from tests.conftest import EXAMPLES, REPO
 
 TODAY = datetime.date(2026, 11, 22)
@@ -151,14 +154,15 @@ def test_templates_reference_no_external_resource() -> None:
 def test_docs_templates_md_documents_every_view_model_field() -> None:
     import dataclasses
 
-    from journeykit.render import view
+    from journeykit.render.view import common, coverage_page, index, report
 
     docs = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
     sections = {part.split("\n", 1)[0].strip(): part for part in docs.split("\n### ")[1:]}
     classes = [
         v
-        for v in vars(view).values()
-        if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == view.__name__
+        for module in (common, report, index, coverage_page)
+        for v in vars(module).values()
+        if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == module.__name__
     ]
     for cls in classes:
         section = sections.get(cls.__name__)

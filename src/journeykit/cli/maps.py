@@ -212,11 +212,8 @@ def rules(
 
     if output_format not in command.RULE_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(command.RULE_FORMATS)}")
-    result = (
+    finish(
         command.list_rules(sys.stdout, output_format)
         if code is None
         else command.explain(sys.stdout, code, output_format)
     )
-    if isinstance(result, str):
-        raise UsageError(result)
-    finish(result)

@@ -16,8 +16,8 @@ from journeykit.reporters import COVERAGE_FORMATS, DIAGNOSTIC_FORMATS
 if TYPE_CHECKING:
     from journeykit.config import Settings
 
-DiagnosticFormat = enum.Enum("DiagnosticFormat", {name: name for name in DIAGNOSTIC_FORMATS}, type=str)  # type: ignore[misc]
-CoverageFormat = enum.Enum("CoverageFormat", {name: name for name in COVERAGE_FORMATS}, type=str)  # type: ignore[misc]
+DiagnosticFormat = enum.Enum("DiagnosticFormat", {n: n for n in DIAGNOSTIC_FORMATS.names}, type=str)  # type: ignore[misc]
+CoverageFormat = enum.Enum("CoverageFormat", {n: n for n in COVERAGE_FORMATS.names}, type=str)  # type: ignore[misc]
 TEXT_COVERAGE = CoverageFormat("text")
 
 PathsArgument = Annotated[

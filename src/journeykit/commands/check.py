@@ -12,7 +12,7 @@ from journeykit.checks import Checked, run_checks
 from journeykit.config import Settings
 from journeykit.findings import Severity
 from journeykit.output import open_output
-from journeykit.reporters import ReportContext, diagnostics_reporter
+from journeykit.reporters import DIAGNOSTIC_FORMATS, ReportContext
 from journeykit.result import Result
 
 
@@ -36,10 +36,10 @@ def load(options: CheckOptions, settings: Settings, *, lint_as_of: datetime.date
 
 def emit(result: Result, options: CheckOptions, command: str, fail_on: Severity) -> None:
     """Print the result in the chosen format, to standard output or to `--output`."""
-    context = ReportContext(command=command, fail_on=fail_on)
+    reporter = DIAGNOSTIC_FORMATS.get(options.output_format)
     with open_output(options.output) as out:
-        diagnostics_reporter(options.output_format)(result, out, context)
-    if options.output_format != "text" or options.output is not None:
+        reporter.report(result, out, ReportContext(command=command, fail_on=fail_on))
+    if not reporter.prints_notes or options.output is not None:
         for note in result.notes:
             print(f"journeykit: {note}", file=sys.stderr)
 

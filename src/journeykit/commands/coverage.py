@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from journeykit.commands.check import CheckOptions, load
 from journeykit.config import Settings
-from journeykit.coverage import CoverageReport, percent, select
+from journeykit.coverage import CoverageReport, select
 from journeykit.output import open_output
-from journeykit.reporters import ReportContext, coverage_reporter, diagnostics_reporter
+from journeykit.present import percent
+from journeykit.reporters import COVERAGE_FORMATS, DIAGNOSTIC_FORMATS, ReportContext
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,12 @@ def coverage(options: CoverageOptions, settings: Settings) -> int:
     checked = load(options.check, settings)
     errors = checked.result.errors_only()
     if errors.findings:
-        diagnostics_reporter("concise")(errors, sys.stderr, ReportContext("coverage"))
+        DIAGNOSTIC_FORMATS.get("concise").report(errors, sys.stderr, ReportContext("coverage"))
     fail_under = options.fail_under if options.fail_under is not None else settings.fail_under
     matrices = select([m.coverage for m in checked.maps], options.personas, options.stages)
     report = CoverageReport(tuple(matrices), fail_under)
     with open_output(options.check.output) as out:
-        coverage_reporter(options.check.output_format)(report, out)
+        COVERAGE_FORMATS.get(options.check.output_format).report(report, out, ReportContext("coverage"))
     shortfall = report.shortfall()
     if shortfall is not None:
         print(

@@ -25,7 +25,9 @@ from journeykit.model import Journey
 from journeykit.output import atomic_bytes
 from journeykit.present import plural
 from journeykit.render import dot as diagram
-from journeykit.render import graphviz_run, html, view
+from journeykit.render import graphviz_run, html
+from journeykit.render.view.index import build_index
+from journeykit.render.view.report import build_report
 
 FORMATS = ("html", "svg", "png", "pdf", "dot")
 NEEDS_GRAPHVIZ = frozenset({"html", "svg", "png", "pdf"})
@@ -112,7 +114,7 @@ class _Run:
             if output_format in options.formats:
                 self._write(base.with_suffix(f".{output_format}"), data)
         if "html" in options.formats:
-            report = view.build_report(
+            report = build_report(
                 journey,
                 matrix,
                 self.by_file[journey.file],
@@ -139,17 +141,17 @@ class _Run:
             )
             for m in self.checked.maps
         ]
-        index = view.build_index(entries, sorted(self.blocked), today=self.today)
+        index = build_index(entries, sorted(self.blocked), today=self.today)
         page = html.render("index.html.j2", self.options.template_dir, index=index, generator=index.generator)
         self._write(self.options.outdir / INDEX, page.encode("utf-8"))
 
     def report(self) -> None:
         """Errors of the maps not rendered on standard error; the files written on standard output."""
-        from journeykit.reporters import ReportContext
-        from journeykit.reporters.text import report as text_report
+        from journeykit.reporters import DIAGNOSTIC_FORMATS, ReportContext
 
         if self.blocked:
-            text_report(self.checked.result.errors_only(), sys.stderr, ReportContext("render"))
+            errors = self.checked.result.errors_only()
+            DIAGNOSTIC_FORMATS.get("text").report(errors, sys.stderr, ReportContext("render"))
         for path in self.written:
             print(path.as_posix())
         message = f"journeykit: rendered {self.rendered} of {len(self.journeys)} maps to {self.options.outdir}"

@@ -8,15 +8,17 @@ from typing import TextIO
 
 from journeykit.codes.base import Family, Rule
 from journeykit.codes.examples import Example, examples_of
+from journeykit.errors import UsageError
 from journeykit.output import write_json
+from journeykit.present import suggestion
 from journeykit.rules.base import options_of
 from journeykit.rules.registry import all_rules
 
 RULE_FORMATS = ("text", "json", "markdown")
 
 
-def list_rules(out: TextIO, output_format: str) -> int:
-    rules = all_rules()
+def list_rules(out: TextIO, output_format: str, rules: Mapping[str, Rule] | None = None) -> int:
+    rules = all_rules() if rules is None else rules
     if output_format == "json":
         write_json(out, [rule_data(r) for r in rules.values()])
     elif output_format == "markdown":
@@ -26,17 +28,21 @@ def list_rules(out: TextIO, output_format: str) -> int:
     return 0
 
 
-def explain(out: TextIO, code: str, output_format: str) -> int | str:
-    """Explain one rule by code or name; returns an error message when there is no such rule."""
+class UnknownRuleError(UsageError):
+    """`journeykit rules` was asked about a code or name that does not exist."""
+
+
+def explain(out: TextIO, code: str, output_format: str) -> int:
+    """Explain one rule by code or name; a code prefix such as `JK5` lists its rules."""
     rules = all_rules()
     rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
     if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(code.upper(), list(rules), n=1) or difflib.get_close_matches(
-            code, [r.name for r in rules.values()], n=1
-        )
-        return f"no rule '{code}'" + (f" (did you mean {close[0]}?)" if close else "")
+        prefix = code.upper()
+        family = {c: r for c, r in rules.items() if c.startswith(prefix)}
+        if prefix.startswith("JK") and family:
+            return list_rules(out, output_format, family)
+        hint = suggestion(prefix, rules) or suggestion(code, [r.name for r in rules.values()])
+        raise UnknownRuleError(f"no rule '{code}'{hint}")
     if output_format == "json":
         write_json(out, rule_data(rule))
     elif output_format == "markdown":

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import graphviz
 
 from journeykit.model import Journey, Stage, Touchpoint
+from journeykit.present import metric_text
 from journeykit.render.palette import TEXT, ChannelColour, channel_colours
 
 FONT = "Helvetica,Arial,sans-serif"
@@ -229,7 +230,7 @@ def _touchpoint_label(journey: Journey, touchpoint: Touchpoint) -> str:
     for detail in details:
         rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_lines(detail, 32)}</FONT></TD></TR>')
     for metric in touchpoint.metrics:
-        rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_lines(metric.describe(), 34)}</FONT></TD></TR>')
+        rows.append(f'<TR><TD><FONT POINT-SIZE="9">{_lines(metric_text(metric), 34)}</FONT></TD></TR>')
     return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
 
 

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 from journeykit import __version__
 from journeykit.coverage import CoverageMatrix, CoverageReport
 from journeykit.output import write_json
+from journeykit.reporters import ReportContext
 
 FORMAT_VERSION = 1
 # Changes to the shape, newest first; bump FORMAT_VERSION for anything a reader could trip on.
@@ -45,5 +46,5 @@ def document(coverage: CoverageReport) -> dict[str, Any]:
     }
 
 
-def report(coverage: CoverageReport, out: TextIO) -> None:
+def report(coverage: CoverageReport, out: TextIO, context: ReportContext) -> None:
     write_json(out, document(coverage))

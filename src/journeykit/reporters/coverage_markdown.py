@@ -6,8 +6,9 @@ import html
 import re
 from typing import TextIO
 
-from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, percent
-from journeykit.present import plural
+from journeykit.coverage import CellState, CoverageMatrix, CoverageReport
+from journeykit.present import percent, plural
+from journeykit.reporters import ReportContext
 
 EMOJI: dict[CellState, str] = {
     "covered": "🟩",
@@ -26,7 +27,7 @@ def cell_text(text: str) -> str:
     return _MARKUP.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
-def report(coverage: CoverageReport, out: TextIO) -> None:
+def report(coverage: CoverageReport, out: TextIO, context: ReportContext) -> None:
     total = coverage.total
     out.write("## Journey map coverage\n\n")
     out.write(
@@ -47,9 +48,10 @@ def report(coverage: CoverageReport, out: TextIO) -> None:
 
 def _matrix(out: TextIO, matrix: CoverageMatrix) -> None:
     journey = matrix.journey
-    stage_names = {s.id: s.name for s in journey.stages}
     out.write(f"\n### {cell_text(journey.title)}\n\n{cell_text(journey.file)}\n\n")
-    out.write("| persona | " + " | ".join(cell_text(stage_names[s]) for s in matrix.stages) + " | coverage |\n")
+    out.write(
+        "| persona | " + " | ".join(cell_text(journey.stage_by_id[s].name) for s in matrix.stages) + " | coverage |\n"
+    )
     out.write("|---|" + "|".join(":---:" for _ in matrix.stages) + "|---:|\n")
     by_persona = matrix.by_persona()
     for persona in matrix.personas:

@@ -9,17 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from journeykit.console import console_for
-from journeykit.coverage import (
-    STATE_SYMBOLS,
-    CellState,
-    CoverageMatrix,
-    CoverageReport,
-    Ratio,
-    gap_location,
-    percent,
-    state_label,
-)
-from journeykit.present import plural
+from journeykit.coverage import CellState, CoverageMatrix, CoverageReport, Ratio, gap_location
+from journeykit.present import STATE_SYMBOLS, fraction, percent, plural, state_label
+from journeykit.reporters import ReportContext
 from journeykit.sanitize import printable
 
 STYLES: dict[CellState, str] = {
@@ -31,7 +23,7 @@ STYLES: dict[CellState, str] = {
 }
 
 
-def report(coverage: CoverageReport, out: TextIO) -> None:
+def report(coverage: CoverageReport, out: TextIO, context: ReportContext) -> None:
     console = console_for(out)
     ascii_only = not console.encoding.lower().startswith("utf")
     for matrix in coverage.matrices:
@@ -63,9 +55,8 @@ def _table(matrix: CoverageMatrix, ascii_only: bool) -> Table:
         title=f"{printable(journey.title)} ({printable(journey.file)})", title_justify="left", header_style="bold"
     )
     table.add_column("persona")
-    names = {s.id: s.name for s in journey.stages}
     for stage in matrix.stages:
-        table.add_column(printable(names[stage]), justify="center", no_wrap=True)
+        table.add_column(printable(journey.stage_by_id[stage].name), justify="center", no_wrap=True)
     table.add_column("coverage", justify="right", no_wrap=True)
     by_persona = matrix.by_persona()
     for persona in matrix.personas:
@@ -84,10 +75,7 @@ def _symbol(state: CellState, ascii_only: bool) -> Text:
 
 
 def _ratio(ratio: Ratio, *, total: bool = False) -> Text:
-    text = percent(ratio.coverage, 1 if total else 0)
-    if ratio.applicable:
-        text += f" ({ratio.covered}/{ratio.applicable})"
-    return Text(text, style="bold" if total else "")
+    return Text(fraction(ratio, 1 if total else 0), style="bold" if total else "")
 
 
 def _print_gaps(console: Console, matrix: CoverageMatrix) -> None:

@@ -15,6 +15,7 @@ from journeykit.result import Result
 from journeykit.rules.registry import all_rules
 from journeykit.sanitize import printable
 
+PRINTS_NOTES = True
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from journeykit.findings import Severity
 from journeykit.model import Interaction, Trigger
+from journeykit.present import trigger_text
 from journeykit.rules.base import Family, NoOptions, Violation, option, rule
 from journeykit.rules.context import RuleContext
 
@@ -221,7 +222,7 @@ def duplicate_interaction(context: RuleContext, options: NoOptions) -> Iterator[
         if first is not None and _audiences_overlap(first, interaction):
             yield Violation(
                 f"'{interaction.id}' and '{first.id}' both go out on {interaction.channel}, in {interaction.stage}, "
-                f"{interaction.trigger.describe()}",
+                f"{trigger_text(interaction.trigger)}",
                 interaction.origin,
                 hint="merge the two messages, or give them different triggers",
             )

@@ -1,70 +1,36 @@
-"""View models for the HTML templates: plain, pre-formatted data built once from the model.
-
-Templates receive only these dataclasses and loop over them; every label, CSS class, link
-and number is decided here, where it can be typed and tested.
-"""
+"""The view model of one map's report page (report.html.j2): every label, class and link decided here."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
 from journeykit import __version__
-from journeykit.coverage import STATE_SYMBOLS, CellState, CoverageMatrix, Ratio, percent, state_label
+from journeykit.coverage import CellState, CoverageMatrix, Ratio
 from journeykit.findings import Finding
-from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint, format_number
-from journeykit.present import plural
-from journeykit.render.palette import channel_colours
-from journeykit.result import Summary
+from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint
+from journeykit.present import emotion_text, fraction, metric_text, number, plural, state_label, trigger_text
+from journeykit.render.view.common import (
+    Chip,
+    HeatmapView,
+    TouchpointChip,
+    anchor,
+    channel_chips,
+    finding_counts,
+    heatmap,
+    review_text,
+    safe_href,
+    team_name,
+)
 from journeykit.source import SourceFile
 
-EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 TRIGGER_GROUPS = (
     ("day_of_use", "Day of use"),
     ("behavior", "After a behaviour"),
     ("event", "On an external event"),
     ("schedule", "On a schedule"),
 )
-
-
-def safe_href(link: str | None) -> str | None:
-    """The link if it is http, https, mailto or relative (no scheme); None otherwise."""
-    if not link or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in link):
-        return None
-    if link[:2].replace("\\", "/") == "//":
-        return None  # host-relative: it would take the report's scheme and go to another host
-    try:
-        scheme = urlsplit(link).scheme.lower()
-    except ValueError:  # such as an unclosed IPv6 bracket: not a link a browser would follow
-        return None
-    return link if scheme in ("", "http", "https", "mailto") else None
-
-
-def anchor(kind: str, item_id: str) -> str:
-    return f"{kind}-{item_id}"
-
-
-def emotion_text(emotion: int | None) -> str:
-    if emotion is None:
-        return "not recorded"
-    return f"{emotion:+d} ({EMOTION_WORDS[emotion]})" if emotion else f"0 ({EMOTION_WORDS[0]})"
-
-
-@dataclass(frozen=True)
-class Chip:
-    label: str
-    fill: str
-    border: str
-    title: str
-
-
-@dataclass(frozen=True)
-class TouchpointChip:
-    name: str
-    anchor: str
-    channel: Chip | None
 
 
 @dataclass(frozen=True)
@@ -178,31 +144,6 @@ class StageView:
     id: str
     name: str
     description: str | None
-
-
-@dataclass(frozen=True)
-class HeatCell:
-    state: CellState
-    symbol: str
-    label: str
-
-
-@dataclass(frozen=True)
-class HeatRow:
-    name: str
-    cells: tuple[HeatCell, ...]
-    ratio: str
-
-
-@dataclass(frozen=True)
-class HeatmapView:
-    title: str
-    stages: tuple[str, ...]
-    rows: tuple[HeatRow, ...]
-    stage_ratios: tuple[str, ...]
-    total: str
-    evidenced: str
-    legend: tuple[tuple[CellState, str], ...] = tuple((state, symbols[0]) for state, symbols in STATE_SYMBOLS.items())
 
 
 @dataclass(frozen=True)
@@ -320,8 +261,7 @@ def build_report(
     index_href: str | None = None,
 ) -> ReportView:
     """The view of one map, limited to the personas and stages of `matrix` (already filtered)."""
-    chips = _channel_chips(journey)
-    stage_names = {s.id: s.name for s in journey.stages}
+    chips = channel_chips(journey)
     stages = tuple(StageView(s.id, s.name, s.description) for s in journey.stages if s.id in matrix.stages)
     by_persona = matrix.by_persona()
     lanes = tuple(_lane(journey, matrix, journey.persona_by_id[p], chips, by_persona[p]) for p in matrix.personas)
@@ -332,20 +272,20 @@ def build_report(
         title=journey.title,
         description=journey.description,
         file=journey.file,
-        owner=_team_name(journey, journey.owner),
+        owner=team_name(journey, journey.owner),
         updated=journey.updated.isoformat() if journey.updated else None,
-        review=_review_text(journey.updated, today),
+        review=review_text(journey.updated, today),
         tags=journey.tags,
         stages=stages,
         lanes=lanes,
         heatmap=heatmap(matrix, title=journey.title),
-        timeline=_timeline(journey, chips, stage_names, visible_stages, set(matrix.personas)),
-        metrics=tuple(_metric_rows(journey, touchpoints, stage_names)),
+        timeline=_timeline(journey, chips, visible_stages, set(matrix.personas)),
+        metrics=tuple(_metric_rows(journey, touchpoints)),
         evidence=tuple(_evidence_rows(journey, today)),
         findings=tuple(_finding_rows(findings, sources or {})),
-        finding_counts=tuple((label, plural(count, label)) for label, count in _counts(findings).items()),
+        finding_counts=tuple((label, plural(count, label)) for label, count in finding_counts(findings).items()),
         channels=tuple(chips[c.id] for c in journey.channels if any(t.channel == c.id for t in journey.touchpoints)),
-        flows=tuple(_flows(journey, touchpoints, chips, stage_names)),
+        flows=tuple(_flows(journey, touchpoints, chips)),
         diagram_svg=diagram_svg,
         diagram_description=_diagram_description(journey, touchpoints, stages),
         generator=f"journeykit {__version__}",
@@ -355,47 +295,7 @@ def build_report(
     )
 
 
-def heatmap(matrix: CoverageMatrix, *, title: str) -> HeatmapView:
-    journey = matrix.journey
-    names = {s.id: s.name for s in journey.stages}
-    by_persona = matrix.by_persona()
-    by_stage = matrix.by_stage()
-    rows = []
-    for persona in matrix.personas:
-        cells = tuple(
-            HeatCell(c.state, STATE_SYMBOLS[c.state][0], state_label(c.state, c.lacks)) for c in matrix.row(persona)
-        )
-        rows.append(HeatRow(journey.persona_by_id[persona].name, cells, _ratio_text(by_persona[persona])))
-    total = matrix.total
-    return HeatmapView(
-        title=title,
-        stages=tuple(names[s] for s in matrix.stages),
-        rows=tuple(rows),
-        stage_ratios=tuple(_ratio_text(by_stage[s]) for s in matrix.stages),
-        total=_ratio_text(total, digits=1),
-        evidenced=percent(total.evidence, 1),
-    )
-
-
 # --- pieces ---------------------------------------------------------------------------------------
-
-
-def _channel_chips(journey: Journey) -> dict[str, Chip]:
-    colours = channel_colours(journey.channels)
-    return {
-        c.id: Chip(c.name, colours[c.id].fill, colours[c.id].border, f"{c.name} ({c.mode})") for c in journey.channels
-    }
-
-
-def _team_name(journey: Journey, team_id: str | None) -> str | None:
-    if team_id is None:
-        return None
-    team = journey.team_by_id.get(team_id)
-    return team.name if team else team_id
-
-
-def _ratio_text(ratio: Ratio, digits: int = 0) -> str:
-    return percent(ratio.coverage, digits) + (f" ({ratio.covered}/{ratio.applicable})" if ratio.applicable else "")
 
 
 def _lane(
@@ -419,7 +319,7 @@ def _lane(
         source=source,
         cells=tuple(cells),
         curve=EmotionCurve.of(persona.name, stage_names, emotions),
-        coverage=_ratio_text(ratio),
+        coverage=fraction(ratio),
     )
 
 
@@ -456,7 +356,7 @@ def _cell_view(
             OpportunityView(
                 o.id,
                 o.text,
-                _team_name(journey, o.owner),
+                team_name(journey, o.owner),
                 tuple((pains[a][0].text, anchor("pain", a)) for a in o.addresses if a in pains),
             )
             for o in experience.opportunities
@@ -478,19 +378,9 @@ def _evidence_ref(journey: Journey, evidence_id: str) -> EvidenceRef:
     return EvidenceRef(label, anchor("evidence", evidence_id))
 
 
-def _review_text(updated: datetime.date | None, today: datetime.date) -> str:
-    if updated is None:
-        return "no review date"
-    days = (today - updated).days
-    if days < 0:
-        return f"review dated {-days} days in the future"
-    return "reviewed today" if days == 0 else f"reviewed {plural(days, 'day')} ago"
-
-
 def _timeline(
     journey: Journey,
     chips: dict[str, Chip],
-    stage_names: dict[str, str],
     stages: set[str],
     personas: set[str],
 ) -> tuple[TimelineGroup, ...]:
@@ -505,15 +395,11 @@ def _timeline(
         if trigger_type == "day_of_use":
             members.sort(key=lambda i: (i.trigger.day if i.trigger.day is not None else 10**9, i.id))
         if members:
-            groups.append(
-                TimelineGroup(title, tuple(_interaction_view(journey, i, chips, stage_names) for i in members))
-            )
+            groups.append(TimelineGroup(title, tuple(_interaction_view(journey, i, chips) for i in members)))
     return tuple(groups)
 
 
-def _interaction_view(
-    journey: Journey, interaction: Interaction, chips: dict[str, Chip], stage_names: dict[str, str]
-) -> InteractionView:
+def _interaction_view(journey: Journey, interaction: Interaction, chips: dict[str, Chip]) -> InteractionView:
     if interaction.personas is None:
         audience = "every persona"
     else:
@@ -523,19 +409,17 @@ def _interaction_view(
     return InteractionView(
         id=interaction.id,
         name=interaction.name,
-        when=interaction.trigger.describe(),
+        when=trigger_text(interaction.trigger),
         type=interaction.type,
         channel=chips.get(interaction.channel),
-        stage=stage_names.get(interaction.stage, interaction.stage),
+        stage=journey.stage_name(interaction.stage),
         audience=audience,
         message=interaction.message,
         goal=interaction.goal,
     )
 
 
-def _metric_rows(
-    journey: Journey, touchpoints: Iterable[Touchpoint], stage_names: dict[str, str]
-) -> Iterable[MetricRow]:
+def _metric_rows(journey: Journey, touchpoints: Iterable[Touchpoint]) -> Iterable[MetricRow]:
     for touchpoint in touchpoints:
         for metric in touchpoint.metrics:
             if metric.target is None:
@@ -547,13 +431,13 @@ def _metric_rows(
             yield MetricRow(
                 touchpoint=touchpoint.name,
                 anchor=anchor("touchpoint", touchpoint.id),
-                stage=stage_names.get(touchpoint.stage, touchpoint.stage),
+                stage=journey.stage_name(touchpoint.stage),
                 name=metric.name,
-                value=format_number(metric.value, metric.unit),
-                target=format_number(metric.target, metric.unit) if metric.target is not None else "—",
+                value=number(metric.value, metric.unit),
+                target=number(metric.target, metric.unit) if metric.target is not None else "—",
                 status=status + (" (lower is better)" if metric.better == "lower" else ""),
                 status_class=css,
-                summary=metric.describe(),
+                summary=metric_text(metric),
             )
 
 
@@ -591,22 +475,16 @@ def _finding_rows(findings: Sequence[Finding], sources: dict[str, SourceFile]) -
         )
 
 
-def _counts(findings: Sequence[Finding]) -> dict[str, int]:
-    return Summary.of(findings, 0).by_severity
-
-
-def _flows(
-    journey: Journey, touchpoints: Sequence[Touchpoint], chips: dict[str, Chip], stage_names: dict[str, str]
-) -> Iterable[FlowRow]:
+def _flows(journey: Journey, touchpoints: Sequence[Touchpoint], chips: dict[str, Chip]) -> Iterable[FlowRow]:
     names = {t.id: t.name for t in journey.touchpoints}
     for touchpoint in touchpoints:
         chip = chips.get(touchpoint.channel or "")
         yield FlowRow(
             name=touchpoint.name,
             anchor=anchor("touchpoint", touchpoint.id),
-            stage=stage_names.get(touchpoint.stage, touchpoint.stage),
+            stage=journey.stage_name(touchpoint.stage),
             channel=chip.title if chip else "no channel",
-            owner=_team_name(journey, touchpoint.owner or journey.touchpoint_owner),
+            owner=team_name(journey, touchpoint.owner or journey.touchpoint_owner),
             next=tuple(names.get(n, n) for n in touchpoint.next),
             loops=tuple(names.get(n, n) for n in touchpoint.loops_to),
             frontstage=touchpoint.frontstage,
@@ -622,110 +500,4 @@ def _diagram_description(journey: Journey, touchpoints: Sequence[Touchpoint], st
         f"Flow diagram of {journey.title}: {len(touchpoints)} touchpoints in {len(stages)} stages "
         f"({', '.join(s.name for s in stages)}), joined by {edges} steps. "
         "The touchpoints table lists the same flow as text."
-    )
-
-
-# --- the index page ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    title: str
-    id: str
-    file: str
-    href: str | None
-    owner: str | None
-    updated: str | None
-    review: str
-    coverage: str
-    evidenced: str
-    counts: dict[str, int]
-    rendered: bool
-
-
-@dataclass(frozen=True)
-class PersonaEntry:
-    name: str
-    id: str
-    source: str
-    maps: tuple[tuple[str, str | None], ...]
-    """(map title, href) pairs."""
-
-
-@dataclass(frozen=True)
-class IndexView:
-    title: str
-    maps: tuple[IndexEntry, ...]
-    personas: tuple[PersonaEntry, ...]
-    total: str
-    generator: str
-    generated: str
-    failed: tuple[str, ...] = field(default=())
-
-
-def build_index(
-    entries: Sequence[tuple[Journey, str | None, Sequence[Finding], CoverageMatrix]],
-    failed_files: Sequence[str],
-    *,
-    today: datetime.date,
-) -> IndexView:
-    """Every map with its report link (None when not rendered) and the coverage its report shows,
-    and each persona once with the maps it occurs in."""
-    maps = []
-    personas: dict[int, tuple[Persona, list[tuple[str, str | None]]]] = {}
-    total = Ratio()
-    for journey, href, findings, matrix in entries:
-        total = total + matrix.total
-        maps.append(
-            IndexEntry(
-                title=journey.title,
-                id=journey.id,
-                file=journey.file,
-                href=href,
-                owner=_team_name(journey, journey.owner),
-                updated=journey.updated.isoformat() if journey.updated else None,
-                review=_review_text(journey.updated, today),
-                coverage=_ratio_text(matrix.total),
-                evidenced=percent(matrix.total.evidence),
-                counts=_counts(findings),
-                rendered=href is not None,
-            )
-        )
-        for persona in journey.personas:
-            # Catalog personas are one object shared by every map that uses them: key by identity.
-            personas.setdefault(id(persona), (persona, []))[1].append((journey.title, href))
-    persona_entries = tuple(
-        PersonaEntry(
-            p.name,
-            p.id,
-            f"catalog {p.origin.file}" if p.from_catalog else f"map {p.origin.file}",
-            tuple(maps_of),
-        )
-        for p, maps_of in sorted(personas.values(), key=lambda item: (item[0].name.lower(), item[0].origin.file))
-    )
-    return IndexView(
-        title="Journey maps",
-        maps=tuple(maps),
-        personas=persona_entries,
-        total=_ratio_text(total, digits=1),
-        generator=f"journeykit {__version__}",
-        generated=today.isoformat(),
-        failed=tuple(failed_files),
-    )
-
-
-@dataclass(frozen=True)
-class CoveragePageView:
-    """What coverage.html.j2 shows: each map's heatmap and the total."""
-
-    total: str
-    evidenced: str
-    maps: tuple[HeatmapView, ...]
-
-
-def build_coverage_page(matrices: Sequence[CoverageMatrix], total: Ratio) -> CoveragePageView:
-    return CoveragePageView(
-        total=_ratio_text(total, digits=1),
-        evidenced=percent(total.evidence, 1),
-        maps=tuple(heatmap(m, title=m.journey.title) for m in matrices),
     )
