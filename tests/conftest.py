@@ -1,27 +1,16 @@
-"""Shared fixtures: run the real CLI entry point in-process, write maps into a temporary project."""
+"""Shared fixtures: run the real CLI entry point in-process, in a temporary project (helpers are in helpers.py)."""
 
 from __future__ import annotations
 
 import io
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from journeykit.cli import main
-
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = REPO / "examples"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-@dataclass
-class CliRun:
-    code: int
-    stdout: str
-    stderr: str
+from tests.helpers import CliRun
 
 
 @pytest.fixture
@@ -45,14 +34,3 @@ def jk(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> C
         return CliRun(code, captured.out, captured.err)
 
     return run
-
-
-def write(root: Path, files: dict[str, str | bytes]) -> None:
-    """Write a tree of files below `root`."""
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")

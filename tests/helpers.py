@@ -1,13 +1,55 @@
-"""Small helpers for building maps and asserting findings in tests."""
+"""The test suite's helpers, in one place: paths, writing a project, golden files, asserting findings.
+
+Fixtures live in conftest.py and use these.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from journeykit.analysis import analyze
 from journeykit.config import Settings
 from journeykit.findings import Finding
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE_GOLDEN = os.environ.get("JOURNEYKIT_UPDATE_GOLDEN") == "1"
+
+
+@dataclass
+class CliRun:
+    """What one run of the real entry point did."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write a tree of files below `root`."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """`actual` equals tests/golden/NAME; JOURNEYKIT_UPDATE_GOLDEN=1 rewrites it (review the diff)."""
+    path = GOLDEN / name
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"{name} missing: run JOURNEYKIT_UPDATE_GOLDEN=1 pytest"
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs: review, then JOURNEYKIT_UPDATE_GOLDEN=1"
+
 
 MINIMAL = """\
 journeykit: 1

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from journeykit.codes.base import Rule
-from journeykit.errors import UsageError
+from journeykit.errors import ConfigError
 from journeykit.findings import Severity
 from journeykit.loader import LoadLimits
 from journeykit.present import suggestion
@@ -26,10 +26,6 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 CONFIG_FILE = "journeykit.toml"
 OFF = "off"
-
-
-class ConfigError(UsageError):
-    """The configuration cannot be used; the message says what and where."""
 
 
 @dataclass(frozen=True)

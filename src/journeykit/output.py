@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from journeykit.errors import UsageError
+from journeykit.errors import OutputError
 
 
 def _umask() -> int:
@@ -24,21 +24,21 @@ def _umask() -> int:
 def _replacing(path: Path) -> Iterator[tuple[int, str]]:
     """A temporary file beside `path` that replaces it on success and vanishes on failure.
 
-    A path that cannot be written (a directory, no permission, a full disk) is a UsageError
+    A path that cannot be written (a directory, no permission, a full disk) is a OutputError
     that names it, not a traceback.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         yield fd, temporary
         Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -47,7 +47,7 @@ def _replacing(path: Path) -> Iterator[tuple[int, str]]:
 def _special(path: Path) -> bool:
     """A device, FIFO or socket (`/dev/null`, `/dev/stdout`): written in place, never replaced."""
     if path.is_dir():
-        raise UsageError(f"cannot write {path}: it is a directory")
+        raise OutputError(f"cannot write {path}: it is a directory")
     return path.exists() and not path.is_file()
 
 
@@ -58,7 +58,7 @@ def _in_place(path: Path, *, binary: bool) -> Iterator[Any]:
         with handle:
             yield handle
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 @contextlib.contextmanager

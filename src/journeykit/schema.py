@@ -15,7 +15,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journeykit.codes import schema as rules
 from journeykit.codes.base import Rule
@@ -146,7 +146,15 @@ def _finding(source: SourceFile, error: ValidationError) -> Finding:
     return rule.finding(source.location(path, key=on_key), f"{where}: {message}", hint=hint, subject=subject)
 
 
-Translation = tuple[Rule, YamlPath, str, "str | None", bool]
+class Translation(NamedTuple):
+    """A jsonschema error as journeykit reports it: which code, at which node, saying what."""
+
+    rule: Rule
+    path: YamlPath
+    message: str
+    hint: str | None
+    on_key: bool
+    """Point at the key rather than the value (an unknown field)."""
 
 
 def _type(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
@@ -154,7 +162,7 @@ def _type(source: SourceFile, error: ValidationError, path: YamlPath) -> Transla
     names = [_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
     value = error.instance
     message = f"expected {' or '.join(names)}, got {_describe(value)}"
-    return rules.WRONG_TYPE, path, message, _type_hint(source, path, expected, value), False
+    return Translation(rules.WRONG_TYPE, path, message, _type_hint(source, path, expected, value), False)
 
 
 def _type_hint(source: SourceFile, path: YamlPath, expected: Any, value: Any) -> str | None:
@@ -177,7 +185,7 @@ def _type_hint(source: SourceFile, path: YamlPath, expected: Any, value: Any) ->
 def _required(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     missing = _quoted_name(error.message)
     if "then" in list(error.schema_path)[-2:]:
-        return (
+        return Translation(
             rules.MISSING_FIELD,
             path,
             f"`{missing}` is required with `applicable: false`",
@@ -185,7 +193,7 @@ def _required(source: SourceFile, error: ValidationError, path: YamlPath) -> Tra
             False,
         )
     hint = f"add `{missing}:`"
-    return rules.MISSING_FIELD, path, f"missing required field `{missing}`", hint, False
+    return Translation(rules.MISSING_FIELD, path, f"missing required field `{missing}`", hint, False)
 
 
 def _additional(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
@@ -203,7 +211,7 @@ def _additional(source: SourceFile, error: ValidationError, path: YamlPath) -> T
     message = f"unknown field `{extra}`"
     if len(extras) > 1:
         message += f" (and {', '.join(f'`{e}`' for e in extras[1:])})"
-    return rules.UNKNOWN_FIELD, (*path, extra), message, hint, True
+    return Translation(rules.UNKNOWN_FIELD, (*path, extra), message, hint, True)
 
 
 def _false_schema(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
@@ -215,18 +223,20 @@ def _false_schema(source: SourceFile, error: ValidationError, path: YamlPath) ->
     )
     key = candidates[0] if candidates else "?"
     message = f"`{key}` has no place in an experience marked `applicable: false`"
-    return rules.UNKNOWN_FIELD, (*path, key), message, "remove it, or remove `applicable: false`", True
+    return Translation(rules.UNKNOWN_FIELD, (*path, key), message, "remove it, or remove `applicable: false`", True)
 
 
 def _enum(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     allowed = [str(v) for v in _validator_value(error)]
     value = error.instance
     hint = did_you_mean(str(value), allowed)
-    return rules.NOT_ALLOWED_VALUE, path, f"{_show(value)} is not one of: {', '.join(allowed)}", hint, False
+    return Translation(
+        rules.NOT_ALLOWED_VALUE, path, f"{_show(value)} is not one of: {', '.join(allowed)}", hint, False
+    )
 
 
 def _const(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    return (
+    return Translation(
         rules.NOT_ALLOWED_VALUE,
         path,
         f"must be {_show(_validator_value(error))}, not {_show(error.instance)}",
@@ -238,16 +248,16 @@ def _const(source: SourceFile, error: ValidationError, path: YamlPath) -> Transl
 def _range(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     bound = _validator_value(error)
     side = "below the minimum" if error.validator == "minimum" else "above the maximum"
-    return rules.OUT_OF_RANGE, path, f"{error.instance} is {side}, {bound}", _field_help(error), False
+    return Translation(rules.OUT_OF_RANGE, path, f"{error.instance} is {side}, {bound}", _field_help(error), False)
 
 
 def _min_length(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    return rules.EMPTY_VALUE, path, "must not be empty", "write some text, or remove the key", False
+    return Translation(rules.EMPTY_VALUE, path, "must not be empty", "write some text, or remove the key", False)
 
 
 def _min_items(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     count = _validator_value(error)
-    return rules.EMPTY_VALUE, path, f"needs at least {plural(count, 'item')}", None, False
+    return Translation(rules.EMPTY_VALUE, path, f"needs at least {plural(count, 'item')}", None, False)
 
 
 def _unique(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
@@ -255,7 +265,7 @@ def _unique(source: SourceFile, error: ValidationError, path: YamlPath) -> Trans
     seen: list[Any] = []
     for index, item in enumerate(items):
         if item in seen:
-            return (
+            return Translation(
                 rules.DUPLICATE_ITEM,
                 (*path, index),
                 f"lists {_show(item)} twice",
@@ -263,7 +273,7 @@ def _unique(source: SourceFile, error: ValidationError, path: YamlPath) -> Trans
                 False,
             )
         seen.append(item)
-    return rules.DUPLICATE_ITEM, path, "lists the same item twice", None, False
+    return Translation(rules.DUPLICATE_ITEM, path, "lists the same item twice", None, False)
 
 
 def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
@@ -271,7 +281,7 @@ def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Tran
     role = _role(error.schema)
     if role == "id":
         if error.validator == "maxLength":
-            return (
+            return Translation(
                 rules.INVALID_ID,
                 path,
                 f"{_show(value)} is too long for an id (at most 100 characters)",
@@ -280,11 +290,11 @@ def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Tran
             )
         suggestion = slugify(str(value))
         hint = f"use lower-case kebab-case such as '{suggestion}'" if suggestion else "use lower-case kebab-case"
-        return rules.INVALID_ID, path, f"{_show(value)} is not a valid id: {hint}", None, False
+        return Translation(rules.INVALID_ID, path, f"{_show(value)} is not a valid id: {hint}", None, False)
     if role == "date":
         return _bad_date(value, path)
     if role == "link" and error.validator == "pattern":
-        return (
+        return Translation(
             rules.UNSAFE_LINK,
             path,
             f"{_show(value)} is not an allowed link",
@@ -293,14 +303,14 @@ def _pattern(source: SourceFile, error: ValidationError, path: YamlPath) -> Tran
         )
     if error.validator == "maxLength":
         limit = _validator_value(error)
-        return (
+        return Translation(
             rules.SCHEMA_OTHER,
             path,
             f"is {len(str(value)):,} characters long, more than {limit:,}",
             None,
             False,
         )
-    return (
+    return Translation(
         rules.INVALID_FORMAT,
         path,
         f"{_show(value)} does not have the expected format",
@@ -315,7 +325,7 @@ def _format(source: SourceFile, error: ValidationError, path: YamlPath) -> Trans
 
 def _bad_date(value: Any, path: YamlPath) -> Translation:
     """The one message for a bad date, whichever keyword (pattern or format) caught it."""
-    return (
+    return Translation(
         rules.INVALID_DATE,
         path,
         f"{_show(value)} is not a real date written YYYY-MM-DD",
@@ -325,7 +335,7 @@ def _bad_date(value: Any, path: YamlPath) -> Translation:
 
 
 def _other(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
-    return rules.SCHEMA_OTHER, path, error.message, _field_help(error), False
+    return Translation(rules.SCHEMA_OTHER, path, error.message, _field_help(error), False)
 
 
 _TRANSLATORS: dict[str, Callable[[SourceFile, ValidationError, YamlPath], Translation]] = {

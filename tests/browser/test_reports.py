@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from journeykit.analysis import analyze
 from journeykit.config import Settings
 from journeykit.model import Journey
-from tests.conftest import EXAMPLES, FIXTURES, REPO
+from tests.helpers import EXAMPLES, FIXTURES, REPO
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from tests.conftest import CliRun, write
+from tests.helpers import CliRun, write
 from tests.unit.test_coverage import GRID
 
 Jk = Callable[..., CliRun]

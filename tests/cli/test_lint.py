@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, CliRun, write
+from tests.helpers import EXAMPLES, CliRun, write
 
 Jk = Callable[..., CliRun]
 AS_OF = ("--as-of", "2026-11-22")

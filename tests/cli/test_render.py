@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -14,13 +13,10 @@ import pytest
 
 from journeykit.analysis import analyze
 from journeykit.config import Settings
-from tests.conftest import EXAMPLES, FIXTURES, CliRun, write
-from tests.helpers import MINIMAL
+from tests.helpers import EXAMPLES, FIXTURES, MINIMAL, CliRun, assert_golden, write
 
 Jk = Callable[..., CliRun]
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 AS_OF = ("--as-of", "2026-11-22")
-UPDATE = os.environ.get("JOURNEYKIT_UPDATE_GOLDEN") == "1"
 
 
 class Elements(HTMLParser):
@@ -46,14 +42,6 @@ def scrub(html: str) -> str:
     return re.sub(
         r'<svg role="img" aria-labelledby="flow-caption".*?</svg>', "<svg><!-- diagram --></svg>", html, flags=re.S
     )
-
-
-def assert_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"{name} missing: run JOURNEYKIT_UPDATE_GOLDEN=1 pytest {__file__}"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs: review, then JOURNEYKIT_UPDATE_GOLDEN=1"
 
 
 def test_renders_every_format_for_every_example(project: Path, jk: Jk) -> None:

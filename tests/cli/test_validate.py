@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from sarif_pydantic import Sarif
 
-from tests.conftest import CliRun, write
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, CliRun, write
 
 Jk = Callable[..., CliRun]
 BROKEN = MINIMAL.replace("title: Checkout", "title: [Checkout]")

@@ -19,7 +19,7 @@ from journeykit.checks import with_lint
 from journeykit.config import Settings
 from journeykit.loader import load_text
 from journeykit.schema import _full_validator, _is_valid
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 BASE_TEXT = (FIXTURES / "valid" / "complete.journey.yaml").read_text(encoding="utf-8")
 BASE_DATA = load_text(BASE_TEXT, "base.journey.yaml").source.data

@@ -10,13 +10,13 @@ import pytest
 
 from journeykit.analysis import analyze_files
 from journeykit.checks import with_lint
-from journeykit.config import ConfigError, Settings, find_config, load_settings, settings_from_table
+from journeykit.config import Settings, find_config, load_settings, settings_from_table
+from journeykit.errors import ConfigError
 from journeykit.findings import Severity
 from journeykit.lint.table import RuleTable
 from journeykit.rules.registry import all_rules
 from journeykit.source import Location
-from tests.conftest import write
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, write
 
 
 def test_closest_configuration_wins(project: Path) -> None:

@@ -10,7 +10,7 @@ from journeykit.analysis import analyze
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, CoverageReport, Ratio, gap_location
 from journeykit.present import percent
-from tests.conftest import write
+from tests.helpers import write
 
 # Five personas x three stages, one persona per cell state in the `research` stage.
 GRID = """\

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from journeykit.discover import PathNotFoundError, discover, visible_catalogs
-from tests.conftest import write
+from tests.helpers import write
 
 
 def names(paths: list[str], **kwargs: object) -> list[str]:

@@ -15,7 +15,7 @@ from journeykit.config import Settings
 from journeykit.model import Journey
 from journeykit.present import metric_text
 from journeykit.render.dot import DiagramOptions, dot_source, escape_html_label
-from tests.conftest import EXAMPLES, FIXTURES
+from tests.helpers import EXAMPLES, FIXTURES
 
 SVG = "{http://www.w3.org/2000/svg}"
 

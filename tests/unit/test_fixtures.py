@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
-from tests.helpers import findings_in
+from tests.helpers import FIXTURES, findings_in
 
 EXPECT = re.compile(r"^# expect: (JK\d{3}) (\d+):(\d+)$", re.MULTILINE)
 INVALID = sorted((FIXTURES / "invalid").iterdir())

@@ -9,8 +9,7 @@ import pytest
 from journeykit.analysis import analyze
 from journeykit.config import Settings
 from journeykit.present import trigger_text
-from tests.conftest import write
-from tests.helpers import MINIMAL, assert_finding, codes, findings_in
+from tests.helpers import MINIMAL, assert_finding, codes, findings_in, write
 
 CATALOG = """journeykit: 1
 kind: catalog

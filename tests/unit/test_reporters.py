@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime
 import io
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -22,10 +20,8 @@ from journeykit.config import Settings
 from journeykit.coverage import CoverageReport
 from journeykit.reporters import COVERAGE_FORMATS, DIAGNOSTIC_FORMATS, ReportContext
 from journeykit.result import Result
-from tests.helpers import MINIMAL
+from tests.helpers import MINIMAL, assert_golden
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "reporters"
-UPDATE = os.environ.get("JOURNEYKIT_UPDATE_GOLDEN") == "1"
 TODAY = datetime.date(2026, 11, 22)
 
 SHOP = """\
@@ -77,14 +73,6 @@ def scrub(text: str) -> str:
     return re.sub(rf"(?<![\d.]){re.escape(__version__)}(?![\d.])", "VERSION", text)
 
 
-def assert_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"{name} missing: run JOURNEYKIT_UPDATE_GOLDEN=1 pytest {__file__}"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs: review, then JOURNEYKIT_UPDATE_GOLDEN=1"
-
-
 def render(report: object, name: str, registry: object) -> str:
     out = io.StringIO()
     reporter = registry.get(name)  # type: ignore[attr-defined]
@@ -96,14 +84,14 @@ def render(report: object, name: str, registry: object) -> str:
 def test_diagnostic_format_golden(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     result = checked().result.with_notes("2 findings in the baseline not shown.")
-    assert_golden(f"diagnostics.{name}", render(result, name, DIAGNOSTIC_FORMATS))
+    assert_golden(f"reporters/diagnostics.{name}", render(result, name, DIAGNOSTIC_FORMATS))
 
 
 @pytest.mark.parametrize("name", COVERAGE_FORMATS.names)
 def test_coverage_format_golden(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     report = CoverageReport(tuple(m.coverage for m in checked().maps), fail_under=80)
-    assert_golden(f"coverage.{name}", render(report, name, COVERAGE_FORMATS))
+    assert_golden(f"reporters/coverage.{name}", render(report, name, COVERAGE_FORMATS))
 
 
 @pytest.mark.parametrize("name", DIAGNOSTIC_FORMATS.names)

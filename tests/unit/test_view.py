@@ -14,7 +14,7 @@ from journeykit.render.palette import PALETTE, TEXT
 from journeykit.render.view.common import heatmap, safe_href
 from journeykit.render.view.index import build_index
 from journeykit.render.view.report import EmotionCurve, build_report
-from tests.conftest import EXAMPLES, REPO
+from tests.helpers import EXAMPLES, REPO
 
 TODAY = datetime.date(2026, 11, 22)
 

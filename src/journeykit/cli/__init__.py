@@ -12,7 +12,7 @@ import sys
 
 from journeykit.cli import maps as _maps  # noqa: F401 - registers validate, lint, coverage, render, schema, rules
 from journeykit.cli.app import app
-from journeykit.errors import UsageError
+from journeykit.errors import JourneykitError
 
 __all__ = ["app", "main"]
 
@@ -23,9 +23,9 @@ def main(argv: list[str] | None = None) -> int:
         app(args=argv, prog_name="journeykit")
     except SystemExit as exit_:
         return _exit_code(exit_.code)
-    except UsageError as problem:
+    except JourneykitError as problem:
         _error(str(problem))
-        return 2
+        return problem.exit_code
     except KeyboardInterrupt:
         _error("interrupted")
         return 130

@@ -97,6 +97,7 @@ class _Run:
         for finding in self.checked.result.findings:
             self.by_file[finding.location.file].append(finding)
         self.journeys = self.checked.analysis.journeys
+        self.templates = html.Templates(self.options.template_dir)
         self.stems = output_stems([j.id for j in self.journeys])
         self.with_index = "html" in self.options.formats and (len(self.journeys) > 1 or bool(self.blocked))
 
@@ -124,7 +125,7 @@ class _Run:
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
             )
-            page = html.render("report.html.j2", options.template_dir, report=report, generator=report.generator)
+            page = self.templates.render("report.html.j2", report=report, generator=report.generator)
             target = base.with_suffix(".html")
             self._write(target, page.encode("utf-8"))
             self.reports[journey.file] = target.name
@@ -142,7 +143,7 @@ class _Run:
             for m in self.checked.maps
         ]
         index = build_index(entries, sorted(self.blocked), today=self.today)
-        page = html.render("index.html.j2", self.options.template_dir, index=index, generator=index.generator)
+        page = self.templates.render("index.html.j2", index=index, generator=index.generator)
         self._write(self.options.outdir / INDEX, page.encode("utf-8"))
 
     def report(self) -> None:

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from journeykit.errors import UsageError
+from journeykit.errors import ToolFailedError, ToolMissingError
 
 INSTALL_HINT = (
     "install Graphviz: `sudo apt-get install graphviz` (Debian, Ubuntu), `sudo dnf install graphviz` (Fedora), "
@@ -18,12 +18,12 @@ INSTALL_HINT = (
 DOT_FORMATS = {"svg": "svg", "png": "png", "pdf": "pdf"}
 
 
-class GraphvizMissingError(UsageError):
+class GraphvizMissingError(ToolMissingError):
     def __init__(self) -> None:
         super().__init__(f"Graphviz's `dot` was not found on PATH: {INSTALL_HINT}")
 
 
-class GraphvizFailedError(UsageError):
+class GraphvizFailedError(ToolFailedError):
     """`dot` ran but failed or timed out."""
 
 

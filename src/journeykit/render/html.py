@@ -7,37 +7,37 @@ text. A template problem becomes a TemplateError (exit 2) that names the file an
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
-from journeykit.errors import UsageError
+from journeykit.errors import TemplateError
 from journeykit.resources import data_dir
 
 
-class TemplateError(UsageError):
-    """A template could not be loaded or rendered."""
+class Templates:
+    """The template environment of one run: ours, overridden by name from `template_dir`."""
+
+    def __init__(self, template_dir: Path | None = None) -> None:
+        self.environment = _environment(template_dir.resolve() if template_dir else None)
+
+    def render(self, name: str, **context: Any) -> str:
+        """Render one template with its context; TemplateError on any template problem."""
+        import jinja2
+
+        try:
+            page: str = self.environment.get_template(name).render(**context)
+            return page
+        except jinja2.TemplateSyntaxError as error:
+            where = f"template {error.filename or error.name}, line {error.lineno}"
+            raise TemplateError(f"{where}: {error.message}") from None
+        except jinja2.TemplateNotFound as error:
+            raise TemplateError(f"template not found: {error.name}") from None
+        except Exception as error:  # whatever a template does wrong (undefined names, 1 // 0, refused calls)
+            raise TemplateError(f"template {name}: {type(error).__name__}: {error}") from None
 
 
-def render(name: str, template_dir: Path | None = None, **context: Any) -> str:
-    """Render one template with its context; TemplateError on any template problem."""
-    import jinja2
-
-    environment = _environment(template_dir.resolve() if template_dir else None)
-    try:
-        page: str = environment.get_template(name).render(**context)
-        return page
-    except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(f"template {error.filename or error.name}, line {error.lineno}: {error.message}") from None
-    except jinja2.TemplateNotFound as error:
-        raise TemplateError(f"template not found: {error.name}") from None
-    except Exception as error:  # whatever a template does wrong (undefined names, 1 // 0, refused calls)
-        raise TemplateError(f"template {name}: {type(error).__name__}: {error}") from None
-
-
-@functools.cache
 def _environment(template_dir: Path | None) -> Any:
-    """One environment per (absolute) template directory, reused for every page of a run."""
+    """A sandboxed, autoescaping, strict environment with our templates behind the user's."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
     from markupsafe import Markup

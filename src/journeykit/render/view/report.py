@@ -227,6 +227,7 @@ class ReportView:
     description: str | None
     file: str
     owner: str | None
+    owner_contact: str | None
     updated: str | None
     review: str
     tags: tuple[str, ...]
@@ -273,6 +274,7 @@ def build_report(
         description=journey.description,
         file=journey.file,
         owner=team_name(journey, journey.owner),
+        owner_contact=_team_contact(journey, journey.owner),
         updated=journey.updated.isoformat() if journey.updated else None,
         review=review_text(journey.updated, today),
         tags=journey.tags,
@@ -296,6 +298,11 @@ def build_report(
 
 
 # --- pieces ---------------------------------------------------------------------------------------
+
+
+def _team_contact(journey: Journey, team_id: str | None) -> str | None:
+    team = journey.team_by_id.get(team_id) if team_id else None
+    return team.contact if team else None
 
 
 def _lane(
