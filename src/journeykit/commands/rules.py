@@ -120,5 +120,6 @@ def _rule_markdown(rule: Rule) -> str:
         text += "\n| option | default | meaning |\n|---|---|---|\n"
         text += "".join(f"| `{o.name}` | `{json.dumps(o.default)}` | {o.description} |\n" for o in rule.options)
     if rule.bad_example:
-        text += f"\nFails:\n\n```yaml\n{rule.bad_example}\n```\n\nPasses:\n\n```yaml\n{rule.good_example}\n```\n"
+        fence = rule.example_format
+        text += f"\nFails:\n\n```{fence}\n{rule.bad_example}\n```\n\nPasses:\n\n```{fence}\n{rule.good_example}\n```\n"
     return text

@@ -96,6 +96,8 @@ class Rule:
     configurable: bool = False
     """Whether configuration may select, ignore or re-grade it: lint rules can; the
     file, schema and reference families mean the map cannot be read, so they cannot."""
+    example_format: str = "yaml"
+    """What the examples are written in: a map (`yaml`), or a spreadsheet (`csv`) for `import csv`."""
 
     def defaults(self) -> dict[str, OptionValue]:
         return {o.name: o.default for o in self.options}
@@ -132,7 +134,15 @@ def register(rule: Rule) -> Rule:
 
 
 def structural_rule(
-    family: Family, code: str, name: str, summary: str, explanation: str, bad: str, good: str = MINIMAL_MAP
+    family: Family,
+    code: str,
+    name: str,
+    summary: str,
+    explanation: str,
+    bad: str,
+    good: str = MINIMAL_MAP,
+    *,
+    example_format: str = "yaml",
 ) -> Rule:
     """Register a rule of the file, schema or reference family: emitted by the pipeline, always an error."""
     return register(
@@ -145,6 +155,7 @@ def structural_rule(
             explanation=explanation,
             bad_example=bad,
             good_example=good,
+            example_format=example_format,
         )
     )
 

@@ -10,6 +10,7 @@ from journeykit.rules.base import Rule, registered
 
 FAMILY_MODULES = (
     "journeykit.rules.file",
+    "journeykit.rules.csv_import",
     "journeykit.rules.schema",
     "journeykit.rules.references",
     "journeykit.rules.suppression",
