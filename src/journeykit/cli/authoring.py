@@ -47,7 +47,7 @@ def init(
         print(path.as_posix())
     where = "" if directory.resolve() == Path.cwd().resolve() else f" (in {directory.as_posix()})"
     print(f"\nWrote a {template} workspace. Next{where}:\n")
-    for step in command.next_steps(directory, Path.cwd()):
+    for step in command.NEXT_STEPS:
         print(f"  {step}")
     finish(0)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,14 +96,13 @@ def workspace(template: Template, today: datetime.date) -> dict[str, str]:
 
     map_text, map_name = _map(template, today)
     catalog_text, catalog_name = _read(template.catalog)
+    catalog_text = _formatted(_modeline(catalog_text), catalog_name)
     return {
         "journeykit.toml": _starter("journeykit.toml"),
         ".pre-commit-config.yaml": _starter("pre-commit-config.yaml").replace("{version}", __version__),
         ".github/workflows/journeys.yml": _starter("journeys.yml").replace("{version}", __version__),
         SCHEMA_FILE: schema_text(),
-        f"{MAPS_DIR}/{catalog_name.replace('empty.', 'shared.').replace('blank.', 'starter.')}": _modeline(
-            catalog_text
-        ),
+        f"{MAPS_DIR}/{catalog_name.replace('empty.', 'shared.').replace('blank.', 'starter.')}": catalog_text,
         f"{MAPS_DIR}/{map_name.replace('blank.', 'first-journey.')}": map_text,
     }
 
@@ -128,17 +126,22 @@ _MODELINE = re.compile(r"\A# yaml-language-server: \$schema=\S*")
 
 def _map(template: Template, today: datetime.date) -> tuple[str, str]:
     """The template's map, reviewed today, its evidence dates moved by as much, in canonical layout."""
-    from journeykit.formatting.engine import format_text
-
     text, name = _read(template.map)
     found = _UPDATED.search(text)
     shift = today - datetime.date.fromisoformat(found.group(1)) if found else datetime.timedelta()
     text = _UPDATED.sub(f"updated: {today.isoformat()}", text, count=1)
     text = _EVIDENCE_DATE.sub(lambda m: m.group(1) + (datetime.date.fromisoformat(m.group(2)) + shift).isoformat(), text)
-    formatted = format_text(_modeline(text), name).text
-    if formatted is None:  # pragma: no cover - the shipped templates are tested to format
-        raise UsageError(f"the {template.name} template does not load: this is a bug in journeykit")
-    return formatted, name
+    return _formatted(_modeline(text), name), name
+
+
+def _formatted(text: str, name: str) -> str:
+    """The starter in canonical layout, so that `journeykit format --check` passes on a new workspace."""
+    from journeykit.formatting.engine import format_text
+
+    formatted = format_text(text, name).text
+    if formatted is None:  # pragma: no cover - every shipped template is tested through the CLI
+        raise UsageError(f"the starter {name} does not load: this is a bug in journeykit")
+    return formatted
 
 
 def _modeline(text: str) -> str:
@@ -146,10 +149,9 @@ def _modeline(text: str) -> str:
     return _MODELINE.sub(f"# yaml-language-server: $schema=../{SCHEMA_FILE}", text, count=1)
 
 
-def next_steps(directory: Path, cwd: Path) -> Sequence[str]:
-    """The three commands to run next, from `directory`."""
-    return (
-        "journeykit lint",
-        f"journeykit coverage {MAPS_DIR}",
-        f"journeykit render {MAPS_DIR} --output build/journeys",
-    )
+NEXT_STEPS = (
+    "journeykit lint",
+    f"journeykit coverage {MAPS_DIR}",
+    f"journeykit render {MAPS_DIR} --output build/journeys",
+)
+"""The three commands to run next, from the workspace."""

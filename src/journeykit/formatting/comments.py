@@ -35,7 +35,9 @@ class Comment:
     lines: tuple[str, ...]
     """Comment texts starting with `#`; "" stands for a blank line. One text for an end-of-line comment."""
     column: int = 0
-    """End-of-line comments: the 0-based column the comment started at."""
+    """End-of-line comments: the spaces between the code and the comment, kept so that comments aligned
+    on unchanged lines stay aligned. Closing comments ("after"): how much deeper than their node they were
+    indented."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +138,10 @@ def extract(source: SourceFile) -> list[Comment]:
     start_lines = [s.line for s in starts]
     column_of = {s.path: s.column for s in starts}
     outermost: dict[int, YamlPath] = {}
-    for start in starts:
-        outermost.setdefault(start.line, start.path)
+    for start in starts:  # the top level opens on its first key's line: that key owns the line's comment
+        if start.path:
+            outermost.setdefault(start.line, start.path)
+    outermost.setdefault(starts[0].line, ())
 
     def owner(line: int) -> YamlPath:
         """The outermost node starting on `line`, else the last node that started before it."""
@@ -161,7 +165,8 @@ def extract(source: SourceFile) -> list[Comment]:
             block = []
         last_code = number
         if start is not None:
-            comments.append(Comment("eol", owner(number), (text[start:].rstrip(),), start))
+            gap = start - len(text[:start].rstrip())
+            comments.append(Comment("eol", owner(number), (text[start:].rstrip(),), gap))
     if block:
         comments.extend(_place(block, last_code, None, owner, column_of))
     return comments
@@ -191,7 +196,7 @@ def _place(
     path = owner(last_code)
     chain = [path[:length] for length in range(len(path) + 1)]  # outermost first
     target = next((p for p in chain if column_of.get(p, 0) >= column), path)
-    yield Comment("after", target, texts)
+    yield Comment("after", target, texts, column - column_of.get(target, 0))
 
 
 def block_paths(comments: list[Comment]) -> set[YamlPath]:
@@ -224,14 +229,12 @@ def reinsert(text: str, comments: list[Comment], source: SourceFile) -> str:
             before.setdefault(start[0], []).extend(_indent(comment.lines, start[1]))
         else:
             last = max(_last_line(path, source, lines), start[0])
-            indent = start[2]
-            after.setdefault(last, []).extend(_indent(comment.lines, indent))
+            after.setdefault(last, []).extend(_indent(comment.lines, max(start[1] + comment.column, 0)))
     out: list[str] = list(header)
     for number, line in enumerate(lines):
         out.extend(before.get(number, ()))
-        for column, comment_text in trailing.get(number, ()):
-            gap = column - len(line)
-            line = f"{line}{' ' * gap if gap >= 1 else '  '}{comment_text}"
+        for gap, comment_text in trailing.get(number, ()):
+            line = f"{line}{' ' * max(gap, 1)}{comment_text}"
         out.append(line)
         out.extend(after.get(number, ()))
     return _tidy(out)
@@ -252,6 +255,9 @@ def _output_start(path: YamlPath, source: SourceFile) -> tuple[int, int, int]:
         line, column = _zero(spans.value_span(path))
         return line, max(column - 2, 0), column
     line, column = _zero(spans.key_span(path))
+    parent = path[:-1]
+    if parent and isinstance(parent[-1], int) and parent in spans.values and _zero(spans.values[parent])[0] == line:
+        return line, max(column - 2, 0), column  # the first key of a list item: comments go above its dash
     return line, column, column
 
 

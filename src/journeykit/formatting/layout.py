@@ -62,7 +62,7 @@ def _mapping(node: Any, path: YamlPath, definition: str | None, column: int, lay
         elif isinstance(value, list):
             _sequence(value, (*path, key), child, column + 2, value_column, layout)
         else:
-            node[key] = _text(value, value_column, column + 2, layout)
+            _replace(node, key, _text(value, value_column, column + 2, layout))
 
 
 def _sequence(
@@ -85,7 +85,17 @@ def _sequence(
         elif isinstance(item, list):
             _sequence(item, (*path, index), None, item_column, item_column, layout)
         else:
-            node[index] = _text(item, item_column, item_column + 2, layout)
+            _replace(node, index, _text(item, item_column, item_column + 2, layout))
+
+
+def _replace(node: Any, key: Any, value: Any) -> None:
+    """Set a value without ruamel's habit of keeping the old value's style (a folded text stays folded)."""
+    from ruamel.yaml.compat import ordereddict
+
+    if isinstance(node, dict):
+        ordereddict.__setitem__(node, key, value)
+    else:
+        list.__setitem__(node, key, value)
 
 
 def _flow_length(node: Any) -> int | None:

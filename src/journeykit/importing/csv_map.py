@@ -323,4 +323,7 @@ class _Builder:
             data["touchpoints"] = list(self.touchpoints.values())
         if self.experiences:
             data["experiences"] = list(self.experiences.values())
+        cited = dict.fromkeys(e for cell in self.experiences.values() for e in cell.get("evidence", ()))
+        if cited:  # the sheets carry evidence ids only: each cited item is defined, to be described later
+            data["evidence"] = [{"id": identifier, "type": "other"} for identifier in cited]
         return Imported(data)
