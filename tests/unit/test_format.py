@@ -58,7 +58,7 @@ def test_keys_take_the_schema_order_and_carry_their_comments() -> None:
         "id: checkout\n"
         "title: Checkout  # the title\n"
         "stages:\n"
-        "  - id: purchase    # journeykit: ignore[JK402]\n"  # the comment keeps its column
+        "  - id: purchase  # journeykit: ignore[JK402]\n"  # the comment keeps its gap
         "    x-note: kept after id\n"  # keys the format does not define travel with the key before them
         "    name: Purchase\n"
     )

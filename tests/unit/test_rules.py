@@ -56,7 +56,8 @@ def test_passing_example_passes(rule: Rule, project: Path) -> None:
     assert findings_of(rule.good_example, rule.code, project) == set()
 
 
-STRUCTURAL = [r for r in RULES if not r.configurable and r.code not in CONTEXT_DEPENDENT]
+# Spreadsheet rules (JK08x) have CSV examples: tests/cli/test_authoring.py imports them.
+STRUCTURAL = [r for r in RULES if not r.configurable and r.code not in CONTEXT_DEPENDENT and r.example_format == "yaml"]
 
 
 @pytest.mark.parametrize("rule", STRUCTURAL, ids=[r.code for r in STRUCTURAL])

@@ -135,7 +135,7 @@ class _Builder:
         persona = self._defined(row, "persona", "persona_name")
         stage = self._defined(row, "stage", "stage_name")
         if persona is None or stage is None:
-            return
+            persona, stage = persona or "", stage or ""  # check the other cells all the same
         content = {c: row.get(c) for c in layout.EXPERIENCE_COLUMNS[6:]}
         if not any(value.strip() for value in content.values()):
             return
