@@ -61,7 +61,9 @@ def test_init_pre_commit_config_pins_a_real_release_and_real_hook_ids(project: P
     hook_ids = {hook["id"] for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert {hook["id"] for hook in repo["hooks"]} <= hook_ids
     workflow = yaml.safe_load((project / ".github/workflows/journeys.yml").read_text(encoding="utf-8"))
-    steps = " ".join(str(step.get("run", "")) + str(step.get("uses", "")) for step in workflow["jobs"]["journeys"]["steps"])
+    steps = " ".join(
+        str(step.get("run", "")) + str(step.get("uses", "")) for step in workflow["jobs"]["journeys"]["steps"]
+    )
     assert "--format github" in steps and "GITHUB_STEP_SUMMARY" in steps and "upload-artifact" in steps
 
 
@@ -98,7 +100,9 @@ def test_format_check_diff_and_write(project: Path, jk: Jk) -> None:
     assert (project / "a.journey.yaml").read_text() == MESSY
     assert jk("format", ".").code == 0
     formatted = (project / "a.journey.yaml").read_text()
-    assert formatted.startswith("# yaml-language-server: $schema=journeymap.schema.json\njourneykit: 1\nkind: journey\n")
+    assert formatted.startswith(
+        "# yaml-language-server: $schema=journeymap.schema.json\njourneykit: 1\nkind: journey\n"
+    )
     assert "  - id: purchase  # journeykit: ignore[JK402]\n" in formatted
     assert jk("format", "--check", ".").code == 0
 
@@ -180,22 +184,52 @@ def _carried(journey: Journey) -> dict[str, Any]:
         "personas": [p.id for p in journey.personas],
         "stages": [(s.id, s.name) for s in journey.stages],
         "experiences": [
-            (e.persona, e.stage, e.applicable, e.reason, e.touchpoints, e.tasks, e.questions, e.emotion, e.thoughts,
-             e.influences, [(p.id, p.text, p.severity) for p in e.pain_points],
-             [(o.id, o.text, o.addresses, o.owner) for o in e.opportunities], e.evidence)
+            (
+                e.persona,
+                e.stage,
+                e.applicable,
+                e.reason,
+                e.touchpoints,
+                e.tasks,
+                e.questions,
+                e.emotion,
+                e.thoughts,
+                e.influences,
+                [(p.id, p.text, p.severity) for p in e.pain_points],
+                [(o.id, o.text, o.addresses, o.owner) for o in e.opportunities],
+                e.evidence,
+            )
             for e in journey.experiences
         ],
         "touchpoints": [
-            (t.id, t.name, t.description, t.stage, t.channel, t.owner, t.personas, t.next, t.loops_to, t.events,
-             t.frontstage, t.backstage, t.support)
+            (
+                t.id,
+                t.name,
+                t.description,
+                t.stage,
+                t.channel,
+                t.owner,
+                t.personas,
+                t.next,
+                t.loops_to,
+                t.events,
+                t.frontstage,
+                t.backstage,
+                t.support,
+            )
             for t in journey.touchpoints
         ],
     }
 
 
 def test_csv_guards_against_formulas(project: Path, jk: Jk) -> None:
-    write(project, {"m.journey.yaml": "journeykit: 1\nkind: journey\nid: m\ntitle: \"=HYPERLINK(1)\"\n"
-                    "personas: [{id: p, name: \"@me\"}]\nstages: [{id: s, name: \"+1\"}]\n"})
+    write(
+        project,
+        {
+            "m.journey.yaml": 'journeykit: 1\nkind: journey\nid: m\ntitle: "=HYPERLINK(1)"\n'
+            'personas: [{id: p, name: "@me"}]\nstages: [{id: s, name: "+1"}]\n'
+        },
+    )
     assert jk("export", ".", "-f", "csv").code == 0
     (row,) = _rows(project / "m.experiences.csv")
     assert (row["map_title"], row["persona_name"], row["stage_name"]) == ("'=HYPERLINK(1)", "'@me", "'+1")
@@ -226,7 +260,10 @@ def test_show_completion_prints_a_script(project: Path) -> None:
     env = {"PATH": str(Path(sys.executable).parent), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
     run = subprocess.run(
         [str(Path(sys.executable).parent / "journeykit"), "--show-completion", "bash"],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     assert "complete" in run.stdout and "_JOURNEYKIT_COMPLETE" in run.stdout

@@ -25,7 +25,7 @@ from journeykit.loader import load_text
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from generate import generate_map  # noqa: E402
+from generate import generate_map
 
 pytestmark = pytest.mark.slow
 SOURCES = [generate_map(index, 4, 3) for index in range(8)]

@@ -106,7 +106,10 @@ def test_long_text_folds_at_the_width_and_short_folded_text_unfolds() -> None:
 
 
 def test_values_are_kept_as_written() -> None:
-    text = "journeykit: 1\nkind: journey\nid: a\ntitle: A\nupdated: 2026-10-15\nx-n: [010, 0x1F, 1e3, ~, yes]\nstages:\n  - {id: buy, name: Buy}\n"
+    text = (
+        "journeykit: 1\nkind: journey\nid: a\ntitle: A\nupdated: 2026-10-15\n"
+        "x-n: [010, 0x1F, 1e3, ~, yes]\nstages:\n  - {id: buy, name: Buy}\n"
+    )
     assert "x-n: [010, 0x1F, 1e3, ~, yes]\n" in fmt(text)
     assert "updated: 2026-10-15\n" in fmt(text)
 
@@ -130,10 +133,21 @@ def test_anchors_and_merges_survive() -> None:
 
 def test_docs_field_tables_list_fields_in_the_schema_order() -> None:
     docs = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
-    sections = {"journey": "### Map", "persona": "### Persona", "touchpoint": "### Touchpoint",
-                "experience": "### Experience", "interaction": "### Interaction", "evidence": "### Evidence",
-                "metric": "### Metric", "trigger": "### Trigger", "stage": "### Stage", "channel": "### Channel",
-                "team": "### Team", "painPoint": "#### Pain point", "opportunity": "#### Opportunity"}
+    sections = {
+        "journey": "### Map",
+        "persona": "### Persona",
+        "touchpoint": "### Touchpoint",
+        "experience": "### Experience",
+        "interaction": "### Interaction",
+        "evidence": "### Evidence",
+        "metric": "### Metric",
+        "trigger": "### Trigger",
+        "stage": "### Stage",
+        "channel": "### Channel",
+        "team": "### Team",
+        "painPoint": "#### Pain point",
+        "opportunity": "#### Opportunity",
+    }
     for definition, heading in sections.items():
         table = docs[docs.index(heading + "\n") :].split("\n\n| field |", 1)[1].split("\n\n", 1)[0]
         fields = [line.split("`")[1] for line in table.splitlines()[2:] if line.startswith("| `")]

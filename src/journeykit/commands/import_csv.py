@@ -67,7 +67,7 @@ def _without_catalog_definitions(data: dict[str, Any], output: Path, settings: S
     for source in analyze(catalogs, settings).sources.values():
         if source.kind == "catalog" and isinstance(source.data, dict):
             for key, ids in defined.items():
-                ids.update(item.get("id") for item in source.data.get(key) or () if isinstance(item, dict))
+                ids.update(str(item.get("id")) for item in source.data.get(key) or () if isinstance(item, dict))
     out = dict(data)
     for key, ids in defined.items():
         if key == "personas":  # a catalog persona is listed by id, which keeps the order of the rows

@@ -130,7 +130,9 @@ def _map(template: Template, today: datetime.date) -> tuple[str, str]:
     found = _UPDATED.search(text)
     shift = today - datetime.date.fromisoformat(found.group(1)) if found else datetime.timedelta()
     text = _UPDATED.sub(f"updated: {today.isoformat()}", text, count=1)
-    text = _EVIDENCE_DATE.sub(lambda m: m.group(1) + (datetime.date.fromisoformat(m.group(2)) + shift).isoformat(), text)
+    text = _EVIDENCE_DATE.sub(
+        lambda m: m.group(1) + (datetime.date.fromisoformat(m.group(2)) + shift).isoformat(), text
+    )
     return _formatted(_modeline(text), name), name
 
 

@@ -18,8 +18,15 @@ def experiences_csv(journey: Journey) -> str:
         for stage in journey.stages:
             experience = journey.experience_by_cell.get((persona.id, stage.id))
             writer.writerow(
-                [journey.id, layout.guard(journey.title), persona.id, layout.guard(persona.name), stage.id]
-                + [layout.guard(stage.name), *_experience_cells(experience)]
+                [
+                    journey.id,
+                    layout.guard(journey.title),
+                    persona.id,
+                    layout.guard(persona.name),
+                    stage.id,
+                    layout.guard(stage.name),
+                    *_experience_cells(experience),
+                ]
             )
     return out.getvalue()
 

@@ -26,7 +26,7 @@ def document(journeys: Sequence[Journey]) -> dict[str, Any]:
 
 
 def journey_data(journey: Journey) -> dict[str, Any]:
-    data = _plain(journey)
+    data: dict[str, Any] = _plain(journey)
     data["file"] = journey.file
     return data
 

@@ -90,7 +90,7 @@ def _covered(source: SourceFile) -> dict[int, list[tuple[int, int]]]:
     """Per 0-based line, the column ranges [start, end) that keys and scalar values occupy."""
     lines = source.text.splitlines()
     covered: dict[int, list[tuple[int, int]]] = {}
-    spans = [span for span in source.spans.keys.values()]
+    spans = list(source.spans.keys.values())
     for path in _scalar_paths(source.data):
         span = source.spans.values.get(path)
         if span is not None:
@@ -138,9 +138,9 @@ def extract(source: SourceFile) -> list[Comment]:
     start_lines = [s.line for s in starts]
     column_of = {s.path: s.column for s in starts}
     outermost: dict[int, YamlPath] = {}
-    for start in starts:  # the top level opens on its first key's line: that key owns the line's comment
-        if start.path:
-            outermost.setdefault(start.line, start.path)
+    for begin in starts:  # the top level opens on its first key's line: that key owns the line's comment
+        if begin.path:
+            outermost.setdefault(begin.line, begin.path)
     outermost.setdefault(starts[0].line, ())
 
     def owner(line: int) -> YamlPath:
@@ -216,7 +216,6 @@ def reinsert(text: str, comments: list[Comment], source: SourceFile) -> str:
     after: dict[int, list[str]] = {}
     trailing: dict[int, list[tuple[int, str]]] = {}
     header: list[str] = []
-    spans = source.spans
     for comment in comments:
         if comment.kind == "header":
             header.extend(comment.lines)

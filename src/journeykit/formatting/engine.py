@@ -24,7 +24,10 @@ class Formatted:
     findings: list[Finding] = field(default_factory=list)
 
 
-def format_text(text: str, display: str, width: int = DEFAULT_WIDTH, limits: LoadLimits = LoadLimits()) -> Formatted:
+_LIMITS = LoadLimits()
+
+
+def format_text(text: str, display: str, width: int = DEFAULT_WIDTH, limits: LoadLimits = _LIMITS) -> Formatted:
     """The canonical layout of a map or catalog; a file journeykit cannot load is not formatted."""
     loaded = load_text(text, display, None, limits)
     if not loaded.ok:

@@ -65,9 +65,7 @@ def _mapping(node: Any, path: YamlPath, definition: str | None, column: int, lay
             _replace(node, key, _text(value, value_column, column + 2, layout))
 
 
-def _sequence(
-    node: Any, path: YamlPath, definition: str | None, dash: int, inline: int, layout: Layout
-) -> None:
+def _sequence(node: Any, path: YamlPath, definition: str | None, dash: int, inline: int, layout: Layout) -> None:
     """A list whose dashes would sit at `dash`, or that would start at `inline` on its key's line."""
     if not node:
         node.fa.set_flow_style()
@@ -134,12 +132,7 @@ def _scalar_length(value: Any) -> int | None:
 
 def foldable(text: str) -> bool:
     """Text that a folded block holds exactly: one line, single spaces, no edge spaces, printable."""
-    return (
-        " " in text
-        and text == text.strip()
-        and "  " not in text
-        and text.isprintable()
-    )
+    return " " in text and text == text.strip() and "  " not in text and text.isprintable()
 
 
 def _text(value: Any, column: int, content_column: int, layout: Layout) -> Any:

@@ -34,7 +34,7 @@ def _classes() -> tuple[type, type, type, type]:
     from ruamel.yaml.representer import RoundTripRepresenter
     from ruamel.yaml.resolver import VersionedResolver
 
-    class Resolver11(VersionedResolver):  # type: ignore[misc]
+    class Resolver11(VersionedResolver):
         # ruamel's scanner in 1.1 mode refuses `[Is it ready?]`, which PyYAML reads: parse as 1.2,
         # type plain scalars as 1.1 (the constructor below), and decide quoting as 1.1 when writing.
         dumping = False
@@ -43,7 +43,7 @@ def _classes() -> tuple[type, type, type, type]:
         def processing_version(self) -> Any:
             return (1, 1) if self.dumping else super().processing_version
 
-    class Constructor(RoundTripConstructor):  # type: ignore[misc]
+    class Constructor(RoundTripConstructor):
         def construct_raw(self, node: Any) -> Any:
             tag = _tag_11(node.value)
             if tag == _STR:
@@ -61,13 +61,13 @@ def _classes() -> tuple[type, type, type, type]:
         Constructor.add_constructor(f"tag:yaml.org,2002:{tag}", Constructor.construct_raw)
     Constructor.add_constructor("tag:yaml.org,2002:str", Constructor.construct_yaml_str)
 
-    class Representer(RoundTripRepresenter):  # type: ignore[misc]
+    class Representer(RoundTripRepresenter):
         def represent_raw(self, data: RawScalar) -> Any:
             return self.represent_scalar(data.tag, str(data))
 
     Representer.add_representer(RawScalar, Representer.represent_raw)
 
-    class DoubleQuoting(Emitter):  # type: ignore[misc]
+    class DoubleQuoting(Emitter):
         def choose_scalar_style(self) -> Any:
             style = super().choose_scalar_style()
             if style == "'" and '"' not in self.event.value:
@@ -100,7 +100,7 @@ def _analyzer() -> Any:
 
     # The analysis asks the serializer for the YAML version; without a dumper the emitter is its own.
     emitter = Emitter(io.StringIO(), allow_unicode=True)
-    emitter.use_version = None
+    emitter.use_version = None  # type: ignore[attr-defined]
     return emitter
 
 

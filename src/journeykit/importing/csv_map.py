@@ -162,7 +162,9 @@ class _Builder:
             if re.fullmatch(r"[+-]?[0-2]", emotion):
                 cell["emotion"] = int(emotion)
             else:
-                self._error(rules.CSV_BAD_VALUE, row.at("emotion"), f"emotion is a whole number from -2 to 2, not {emotion!r}")
+                self._error(
+                    rules.CSV_BAD_VALUE, row.at("emotion"), f"emotion is a whole number from -2 to 2, not {emotion!r}"
+                )
         thoughts = layout.unguard(row.get("thoughts"))
         if thoughts.strip():
             cell["thoughts"] = thoughts
@@ -195,7 +197,11 @@ class _Builder:
             self._name("channel", channel, layout.unguard(row.get("channel_name")).strip(), row, "channel_name")
             mode = row.get("channel_mode").strip().lower()
             if mode and mode not in _MODES:
-                self._error(rules.CSV_BAD_VALUE, row.at("channel_mode"), f"a channel mode is one of {', '.join(_MODES)}, not {mode!r}")
+                self._error(
+                    rules.CSV_BAD_VALUE,
+                    row.at("channel_mode"),
+                    f"a channel mode is one of {', '.join(_MODES)}, not {mode!r}",
+                )
             elif mode:
                 self.modes.setdefault(channel, mode)
         owner = self._optional_id(row, "owner")
@@ -242,7 +248,8 @@ class _Builder:
             self._error(
                 rules.CSV_CONFLICT,
                 row.at(column),
-                f"{kind} '{identifier}' is named {name!r} here and {known[0]!r} in {known[1].file} row {known[1].number}",
+                f"{kind} '{identifier}' is named {name!r} here and {known[0]!r} in "
+                f"{known[1].file} row {known[1].number}",
             )
 
     def _ids(self, row: _Row, column: str, into: dict[str, Any]) -> None:
@@ -275,21 +282,33 @@ class _Builder:
     def _pain_point(self, row: _Row, column: str, item: str) -> dict[str, Any] | None:
         match = layout.PAIN_POINT.match(item)
         if match is None:
-            self._error(rules.CSV_BAD_ITEM, row.at(column), f"pain point {item!r} is not `id (severity): text`",
-                        hint=f"such as '{suggest_id(item)[:40]} (high): {item}'")
+            self._error(
+                rules.CSV_BAD_ITEM,
+                row.at(column),
+                f"pain point {item!r} is not `id (severity): text`",
+                hint=f"such as '{suggest_id(item)[:40]} (high): {item}'",
+            )
             return None
         point: dict[str, Any] = {"id": match["id"], "text": match["text"]}
         if match["severity"]:
             if match["severity"] not in _SEVERITIES:
-                self._error(rules.CSV_BAD_VALUE, row.at(column), f"severity is one of {', '.join(_SEVERITIES)}, not {match['severity']!r}")
+                self._error(
+                    rules.CSV_BAD_VALUE,
+                    row.at(column),
+                    f"severity is one of {', '.join(_SEVERITIES)}, not {match['severity']!r}",
+                )
             point["severity"] = match["severity"]
         return point
 
     def _opportunity(self, row: _Row, column: str, item: str) -> dict[str, Any] | None:
         match = layout.OPPORTUNITY.match(item)
         if match is None:
-            self._error(rules.CSV_BAD_ITEM, row.at(column), f"opportunity {item!r} is not `id (owner) -> pain-points: text`",
-                        hint=f"such as '{suggest_id(item)[:40]}: {item}'")
+            self._error(
+                rules.CSV_BAD_ITEM,
+                row.at(column),
+                f"opportunity {item!r} is not `id (owner) -> pain-points: text`",
+                hint=f"such as '{suggest_id(item)[:40]}: {item}'",
+            )
             return None
         opportunity: dict[str, Any] = {"id": match["id"], "text": match["text"]}
         if match["addresses"]:

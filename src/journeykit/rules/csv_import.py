@@ -68,8 +68,8 @@ CSV_BAD_ITEM = structural_rule(
     "A line of a pain point or opportunity cell does not follow the item syntax.",
     "One item per line: a pain point is `id (severity): text`, an opportunity `id (owner) -> pain-a, pain-b: "
     "text`; the parts in brackets and after `->` are optional.",
-    _HEADER + 'checkout,Checkout,shopper,Shopper,purchase,Purchase,,,,,,-1,,,Hidden fees,,\n',
-    _HEADER + 'checkout,Checkout,shopper,Shopper,purchase,Purchase,,,,,,-1,,,hidden-fees (high): Hidden fees,,\n',
+    _HEADER + "checkout,Checkout,shopper,Shopper,purchase,Purchase,,,,,,-1,,,Hidden fees,,\n",
+    _HEADER + "checkout,Checkout,shopper,Shopper,purchase,Purchase,,,,,,-1,,,hidden-fees (high): Hidden fees,,\n",
     example_format="csv",
 )
 CSV_CONFLICT = structural_rule(
