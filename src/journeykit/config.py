@@ -42,6 +42,8 @@ class Settings:
     fail_under: float | None = None
     exclude: tuple[str, ...] = ()
     max_file_size: int = LoadLimits().max_file_size
+    line_width: int = 120
+    """`[format] line-width`: where `journeykit format` folds long text."""
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -70,6 +72,7 @@ class Settings:
             "fail-under": self.fail_under,
             "exclude": list(self.exclude),
             "max-file-size": self.max_file_size,
+            "format": {"line-width": self.line_width},
         }
 
 
@@ -125,6 +128,7 @@ _KEYS = (
     "fail-under",
     "exclude",
     "max-file-size",
+    "format",
 )
 
 
@@ -145,6 +149,7 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         fail_under=_percent(table.get("fail-under"), where),
         exclude=_strings(table, "exclude", where),
         max_file_size=_positive_int(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
+        line_width=_line_width(table.get("format", {}), where),
         source=source,
         root=root or Path.cwd(),
     )
@@ -271,3 +276,15 @@ def _positive_int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise ConfigError(f"{where}: expected a positive number of bytes, got {value!r}")
     return value
+
+
+def _line_width(value: Any, where: str) -> int:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'format' must be a table such as [format] line-width = 100")
+    for key in value:
+        if key != "line-width":
+            raise ConfigError(f"{where}: format: unknown key '{key}'{suggestion(key, ['line-width'])}")
+    width = value.get("line-width", 120)
+    if isinstance(width, bool) or not isinstance(width, int) or not 40 <= width <= 1000:
+        raise ConfigError(f"{where}: format.line-width must be a whole number from 40 to 1000, got {width!r}")
+    return width

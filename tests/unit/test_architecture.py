@@ -45,6 +45,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rules", ("journeykit.rules",)),
     ("configuration", ("journeykit.config", "journeykit.lint.table")),
     ("pipeline", ("journeykit.analysis", "journeykit.lint", "journeykit.checks")),
+    ("interop", ("journeykit.formatting", "journeykit.export", "journeykit.importing")),
     ("presentation", ("journeykit.reporters", "journeykit.render")),
     ("commands", ("journeykit.commands",)),
     ("cli", ("journeykit.cli", "journeykit.__main__")),

@@ -10,6 +10,7 @@ from journeykit.codes.base import Rule, registered
 
 FAMILY_MODULES = (
     "journeykit.codes.file",
+    "journeykit.codes.csv_import",
     "journeykit.codes.schema",
     "journeykit.codes.references",
     "journeykit.codes.suppression",
