@@ -12,7 +12,8 @@ UNKNOWN_REFERENCE = structural_rule(
     "unknown-reference",
     "A reference names an id that is not defined.",
     "Everything refers to everything else by id: a touchpoint's `stage`, `channel` and `owner`, an "
-    "experience's `persona`, `touchpoints` and `evidence`, an opportunity's `addresses`, and so on. The id "
+    "experience's `persona`, `touchpoints` and `evidence`, an opportunity's `addresses`, and so on; in a map "
+    "with a `calendar`, an `event` trigger's `name` is the id of a calendar event. The id "
     "must be defined in the map or, for personas, channels and teams, in a catalog the map sees. The hint "
     "names the closest existing id.",
     _WITH_TOUCHPOINT.format(stage="purchse"),
@@ -66,4 +67,34 @@ DUPLICATE_MAP_ID = structural_rule(
     "other. Give each map its own id.",
     "# a.journey.yaml and b.journey.yaml both say:\nid: checkout\n",
     "# a.journey.yaml says `id: checkout`, b.journey.yaml says `id: returns`\n",
+)
+UNKNOWN_TIMEZONE = structural_rule(
+    Family.REFERENCES,
+    "JK207",
+    "unknown-timezone",
+    "A map's `timezone` is not an IANA time zone name.",
+    "`timezone` names a zone of the IANA time zone database, such as `Europe/London` or `America/New_York`, "
+    "which journeykit plan uses to place `send_at` times and `cron` schedules, daylight-saving changes "
+    "included. Names are case-sensitive; the hint names the closest zone. Like an id, the name refers to "
+    "something defined elsewhere (the time zone database), so it is checked with the references.",
+    """\
+journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+timezone: Europe/Londn
+stages:
+  - id: purchase
+    name: Purchase
+""",
+    """\
+journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+timezone: Europe/London
+stages:
+  - id: purchase
+    name: Purchase
+""",
 )
