@@ -34,8 +34,8 @@ from journeykit.model import (
     Trigger,
 )
 from journeykit.rules import references as rules
-from journeykit.timezones import timezone_problem
 from journeykit.source import SourceFile, YamlPath, format_path
+from journeykit.timezones import timezone_problem
 
 CATALOG_KINDS = ("persona", "channel", "team")
 

@@ -7,6 +7,7 @@ rules (message pressure, quiet hours, never fires, gaps) to build on.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -131,9 +132,9 @@ def contact_gaps(plan: JourneyPlan, persona: PersonaPlan, minimum: datetime.time
         low, high = window.clipped(plan.horizon)
         if high <= low:
             continue
-        moments = [s.at.replace(tzinfo=None) for s in persona.sends if window.contains(s.local)]
+        moments = [s.local for s in persona.sends if window.contains(s.local)]
         edges = [low, *moments, high]
-        for before, after in zip(edges, edges[1:]):  # noqa: B905 - edges has one more item by construction
+        for before, after in itertools.pairwise(edges):
             if after - before >= minimum:
                 gaps.append(Gap(window.stage, before, after))
     return gaps

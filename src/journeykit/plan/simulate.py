@@ -268,7 +268,7 @@ class _Run:
         if len(times) == 1:
             where = stage_at(windows, times[0])
             now = f"in '{where}'" if where else "past the journey's last stage"
-            when = f"day {(times[0] - self.begin).days}"
+            when = f"day {(times[0] - self.begin).days} ({times[0].date()})"
             return self._silence(
                 interaction,
                 persona,
