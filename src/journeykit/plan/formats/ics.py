@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from journeykit.plan import cron
 from journeykit.plan.describe import describe
@@ -136,15 +136,22 @@ def _from_cron(send: Send) -> dict[str, Any] | None:
     minutes, hours, days, months, weekdays = parsed
     if days is not None and weekdays is not None:
         return None  # cron ORs the two; RRULE would AND them
-    rule: dict[str, Any] = {"freq": "daily"}
+    # The plainest frequency that says it, as calendar apps show best: WEEKLY;BYDAY=MO, not DAILY;BYDAY=MO.
+    if days is None and weekdays is not None:
+        rule: dict[str, Any] = {"freq": "weekly"}
+    elif days is not None:
+        rule = {"freq": "yearly" if months is not None else "monthly"}
+    else:
+        rule = {"freq": "daily"}
     if months is not None:
         rule["bymonth"] = months
     if days is not None:
         rule["bymonthday"] = days
     if weekdays is not None:
         rule["byday"] = [_WEEKDAYS[d % 7] for d in sorted({d % 7 for d in weekdays})]
-    rule["byhour"] = hours if hours is not None else list(range(24))
-    rule["byminute"] = minutes if minutes is not None else list(range(60))
+    if hours is None or minutes is None or len(hours) > 1 or len(minutes) > 1:
+        rule["byhour"] = hours if hours is not None else list(range(24))
+        rule["byminute"] = minutes if minutes is not None else list(range(60))
     return rule
 
 
@@ -161,10 +168,15 @@ def _expands_to(rule: dict[str, Any], sends: list[Send]) -> bool:
     """Whether the rule, from the first send, gives exactly the sends' local times (clock changes included)."""
     from dateutil import rrule
 
-    assert rule["freq"] == "daily"  # the only frequency the candidates use
+    frequencies: dict[str, Literal[0, 1, 2, 3, 4, 5, 6]] = {
+        "daily": rrule.DAILY,
+        "weekly": rrule.WEEKLY,
+        "monthly": rrule.MONTHLY,
+        "yearly": rrule.YEARLY,
+    }
     weekdays = [getattr(rrule, day) for day in rule.get("byday", ())] or None
     expansion = rrule.rrule(
-        rrule.DAILY,
+        frequencies[rule["freq"]],
         dtstart=sends[0].local,
         interval=rule.get("interval", 1),
         count=len(sends),
