@@ -9,6 +9,7 @@ nothing; one that croniter cannot read raises CronError with its reason.
 from __future__ import annotations
 
 import datetime
+import functools
 
 
 class CronError(ValueError):
@@ -37,20 +38,21 @@ def expand(
     return tuple(times)
 
 
-def fields(expression: str) -> tuple[list[int] | None, ...] | None:
-    """croniter's reading of the five fields, each a sorted list of values or None for `*`; None if unreadable."""
+@functools.lru_cache(maxsize=1024)
+def fields(expression: str) -> tuple[tuple[int, ...] | None, ...] | None:
+    """croniter's reading of the five fields, each sorted values or None for `*`; None if unreadable."""
     from croniter import CroniterError, croniter
 
     try:
         expanded = croniter(expression, datetime.datetime(2000, 1, 1)).expanded
     except (CroniterError, ValueError):
         return None
-    out: list[list[int] | None] = []
+    out: list[tuple[int, ...] | None] = []
     for values in expanded[:5]:
         if values == ["*"]:
             out.append(None)
         elif all(isinstance(v, int) for v in values):
-            out.append(sorted({int(v) for v in values}))
+            out.append(tuple(sorted({int(v) for v in values})))
         else:
             return None  # `L` and other extensions that the map format does not use
     return tuple(out)

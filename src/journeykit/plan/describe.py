@@ -113,7 +113,7 @@ def cron_words(expression: str) -> str:
     return f"{on_days} {times}" if "every" not in times else f"{times}, {on_days}"
 
 
-def _times(minutes: list[int] | None, hours: list[int] | None) -> str:
+def _times(minutes: Sequence[int] | None, hours: Sequence[int] | None) -> str:
     minute_values = minutes if minutes is not None else list(range(60))
     hour_values = hours if hours is not None else list(range(24))
     if len(minute_values) * len(hour_values) <= MAX_LISTED_TIMES:
@@ -137,7 +137,7 @@ def _times(minutes: list[int] | None, hours: list[int] | None) -> str:
     return f"{every} in hours " + _join([f"{h:02d}" for h in hours])
 
 
-def _days(days: list[int] | None, months: list[int] | None, weekdays: list[int] | None) -> str:
+def _days(days: Sequence[int] | None, months: Sequence[int] | None, weekdays: Sequence[int] | None) -> str:
     in_months = f" in {_join([MONTHS[m - 1] for m in months])}" if months else ""
     weekday_names = _weekdays(weekdays) if weekdays else ""
     if days is None and weekdays is None:

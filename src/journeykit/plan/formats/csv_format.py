@@ -10,7 +10,7 @@ import csv
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from journeykit.plan.formats.records import SEND_FIELDS, send_record
+from journeykit.plan.formats.records import SEND_FIELDS, SendRecords, sorted_sends
 from journeykit.plan.result import JourneyPlan
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,12 +20,9 @@ def write(plans: Sequence[JourneyPlan], out: TextIO) -> None:
     rows = csv.writer(out, lineterminator="\r\n")
     rows.writerow(SEND_FIELDS)
     for plan in plans:
-        sends = sorted(
-            (send for persona in plan.personas for send in persona.sends),
-            key=lambda s: (s.at, s.persona, plan.interaction_index[s.interaction.id], s.sequence),
-        )
-        for send in sends:
-            record = send_record(plan, send)
+        records = SendRecords(plan)
+        for send in sorted_sends(plan):
+            record = records.record(send)
             rows.writerow([cell(record[name]) for name in SEND_FIELDS])
 
 

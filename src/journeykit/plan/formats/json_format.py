@@ -4,20 +4,34 @@ what never fires or has no date, and totals. docs/plan.md documents the shape.""
 from __future__ import annotations
 
 import datetime
+import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from journeykit import __version__
-from journeykit.output import write_json
 from journeykit.plan import clock
-from journeykit.plan.formats.records import send_record
+from journeykit.plan.formats.records import SendRecords, sorted_sends
 from journeykit.plan.queries import windows_in_plan
 from journeykit.plan.result import PLAN_VERSION, JourneyPlan, PersonaPlan
 
 
 def write(plans: Sequence[JourneyPlan], out: TextIO) -> None:
-    write_json(out, document(plans))
+    """Indented JSON, except that each send is one line: a year of sends stays quick to write and to grep."""
+    data = document(plans)
+    lines: dict[str, str] = {}
+    for index, journey in enumerate(data["maps"]):
+        marker = f"journeykit-sends-{index}"
+        rows = [json.dumps(send, ensure_ascii=False) for send in journey["sends"]]
+        lines[f'"sends": "{marker}"'] = (
+            '"sends": [' + ("\n      " + ",\n      ".join(rows) + "\n    " if rows else "") + "]"
+        )
+        journey["sends"] = marker
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    for placeholder, value in lines.items():
+        text = text.replace(placeholder, value, 1)
+    out.write(text)
+    out.write("\n")
 
 
 def document(plans: Sequence[JourneyPlan]) -> dict[str, Any]:
@@ -26,8 +40,8 @@ def document(plans: Sequence[JourneyPlan]) -> dict[str, Any]:
 
 
 def _map(plan: JourneyPlan) -> dict[str, Any]:
-    sends = [send for persona in plan.personas for send in persona.sends]
-    sends.sort(key=lambda s: (s.at, s.persona, plan.interaction_index[s.interaction.id], s.sequence))
+    sends = sorted_sends(plan)
+    records = SendRecords(plan)
     return {
         "id": plan.journey.id,
         "title": plan.journey.title,
@@ -45,7 +59,7 @@ def _map(plan: JourneyPlan) -> dict[str, Any]:
             "by_interaction": dict(sorted(Counter(s.interaction.id for s in sends).items())),
         },
         "personas": [_persona(plan, persona) for persona in plan.personas],
-        "sends": [send_record(plan, send) for send in sends],
+        "sends": [records.record(send) for send in sends],
     }
 
 
