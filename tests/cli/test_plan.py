@@ -112,6 +112,7 @@ def test_a_typo_in_a_calendar_id_names_the_closest(jk: Jk, project: Path) -> Non
         (("--days", "0"), "--days must be from 1 to 3660, not 0"),
         (("--days", "40000"), "--days must be from 1 to 3660, not 40000"),
         (("--persona", "nobody"), "no map has persona 'nobody'"),
+        (("--start", "9999-12-01"), "--start must be from 1900-01-01 to 8999-12-31, not 9999-12-01"),
     ],
 )
 def test_unusable_options_exit_2(jk: Jk, project: Path, args: tuple[str, ...], message: str) -> None:

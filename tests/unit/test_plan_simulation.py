@@ -320,3 +320,45 @@ interactions:
     second = document([plan_of(text, project, D(2026, 3, 1), days=60)])
     assert first == second
     assert first["maps"][0]["totals"]["sends"] == 2 * (1 + 6 * 43)  # 43 weekdays from 1 March to 29 April
+
+
+def test_huge_durations_and_zero_length_stages_plan_without_overflow(project: Path) -> None:
+    text = (
+        HEAD.format(zone="UTC")
+        + """\
+stages:
+  - {id: skipped, name: Skipped, typical_duration: 0d}
+  - {id: forever, name: Forever, typical_duration: 99999999999w}
+  - {id: after, name: After}
+interactions:
+  - {id: skip, name: Skip, channel: push, stage: skipped, trigger: {type: day_of_use, day: 0}}
+  - {id: now, name: Now, channel: push, stage: forever, trigger: {type: day_of_use, day: 0}}
+  - id: late
+    name: Late
+    channel: push
+    stage: forever
+    trigger: {type: behavior, event: seen, within: 99999999999h}
+"""
+    )
+    measured = Measured({"shopper": MeasuredPersona(events_per_week={"seen": 1})})
+    plan = persona(plan_of(text, project, D(2026, 1, 1), days=30, measured=measured))
+    assert times(plan) == ["2026-01-01T10:00+00:00"]
+    assert {s.interaction.id: s.reason for s in plan.silent} == {"skip": "stage-not-reached", "late": "outside-stage"}
+    assert "'shopper' spends no time in 'skipped'" in plan.silent[0].explanation
+    assert plan.silent[1].explanation == "it has no time to be sent while 'shopper' is in 'forever' (days 0 to 29)"
+
+
+def test_measured_data_that_cannot_be_used_is_named() -> None:
+    measured = Measured(
+        {
+            "shopper": MeasuredPersona(
+                seconds_to_stage={"trial": -1.0, "customer": float("nan")}, events_per_week={"browsed": 1e9}
+            )
+        }
+    )
+    assert measured.validate() == [
+        "shopper: seconds to stage 'trial' is -1.0, not a number from 0 to 3,162,240,000",
+        "shopper: seconds to stage 'customer' is nan, not a number from 0 to 3,162,240,000",
+        "shopper: events per week 'browsed' is 1000000000.0, not a number from 0 to 10,080",
+    ]
+    assert Measured({"shopper": MeasuredPersona({"customer": 86400}, {"browsed": 3})}).validate() == []

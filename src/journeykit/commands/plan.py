@@ -23,6 +23,9 @@ from journeykit.plan.measured import Measured
 
 MAX_DAYS = 3660
 """Ten years: enough for any plan, and a bound on the work a typo such as `--days 36500` asks for."""
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(8999, 12, 31)
+"""Plans start within these dates, so that no date arithmetic leaves what Python's dates can hold."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ def plan(options: PlanCommandOptions, settings: Settings) -> int:
 
     if not 1 <= options.days <= MAX_DAYS:
         raise UsageError(f"--days must be from 1 to {MAX_DAYS}, not {options.days}")
+    if not EARLIEST <= options.start <= LATEST:
+        raise UsageError(f"--start must be from {EARLIEST} to {LATEST}, not {options.start}")
     if options.measured is not None:
         problems = options.measured.validate()
         if problems:

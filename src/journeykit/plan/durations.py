@@ -8,6 +8,9 @@ import re
 _DURATION = re.compile(r"^([0-9]+)([mhdw])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 _WORDS = {"m": "minute", "h": "hour", "d": "day", "w": "week"}
+LONGEST = datetime.timedelta(days=366 * 100)
+"""Durations are capped at a hundred years, longer than any plan (at most ten years)."""
+_LONGEST = {"m": 366 * 100 * 24 * 60, "h": 366 * 100 * 24, "d": 366 * 100, "w": 366 * 100 // 7}
 
 
 def parse_duration(text: str | None) -> datetime.timedelta | None:
@@ -17,7 +20,10 @@ def parse_duration(text: str | None) -> datetime.timedelta | None:
     match = _DURATION.match(text)
     if match is None:
         return None
-    return datetime.timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+    count, unit = int(match.group(1)), match.group(2)
+    if count > _LONGEST[unit]:
+        return LONGEST  # `99999999w` says "longer than any plan"; that is what it does
+    return datetime.timedelta(**{_UNITS[unit]: count})
 
 
 def duration_words(text: str) -> str:

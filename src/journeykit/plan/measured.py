@@ -11,6 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+MAX_SECONDS_TO_STAGE = 100 * 366 * 86400
+"""A hundred years: later than any plan ends."""
+MAX_EVENTS_PER_WEEK = 10_080
+"""One a minute: more is not a behaviour a message can follow, and would make a plan of millions of sends."""
+
 
 @dataclass(frozen=True, slots=True)
 class MeasuredPersona:
@@ -37,14 +42,14 @@ class Measured:
         return self.personas.get(persona)
 
     def validate(self) -> list[str]:
-        """Problems that make the data unusable (negative or non-finite numbers), as sentences."""
+        """Problems that make the data unusable (negative, too large, not numbers), as sentences."""
         problems = []
         for persona, measured in self.personas.items():
-            for kind, values in (
-                ("seconds to stage", measured.seconds_to_stage),
-                ("events per week", measured.events_per_week),
+            for kind, values, limit in (
+                ("seconds to stage", measured.seconds_to_stage, MAX_SECONDS_TO_STAGE),
+                ("events per week", measured.events_per_week, MAX_EVENTS_PER_WEEK),
             ):
                 for key, value in values.items():
-                    if not (value >= 0 and value != float("inf")):
-                        problems.append(f"{persona}: {kind} '{key}' is {value!r}, not a finite number 0 or more")
+                    if not (isinstance(value, (int, float)) and 0 <= value <= limit):  # NaN fails both tests
+                        problems.append(f"{persona}: {kind} '{key}' is {value!r}, not a number from 0 to {limit:,}")
         return problems

@@ -265,6 +265,13 @@ class _Run:
         if low == high:
             return self._silence(interaction, persona, "stage-not-reached", f"'{persona}' spends no time in '{stage}'")
         span = self._days_of(low, high)
+        if not times:  # a behaviour whose delay ends after the stage does
+            return self._silence(
+                interaction,
+                persona,
+                "outside-stage",
+                f"it has no time to be sent while '{persona}' is in '{stage}' ({span})",
+            )
         if len(times) == 1:
             where = stage_at(windows, times[0])
             now = f"in '{where}'" if where else "past the journey's last stage"
@@ -313,7 +320,7 @@ def _behaviour_times(
 ) -> list[datetime.datetime]:
     """Occurrences of a behaviour at `rate` a week, spread evenly over the days of the stage.
 
-    A day counts when its mid-afternoon (15:00) plus the delay falls in the stage and the plan.
+    A day counts when its mid-afternoon (15:00), and that plus the delay, fall in the stage and the plan.
     Over those days, occurrence i (from 1) falls on the day by which the expected count,
     rate / 7 a day, reaches i - 1/2; so 1 a week is one every seventh day, starting on day 3 of
     the stage, and 3.5 a week one every other day. A day's occurrences are spread evenly over
@@ -321,12 +328,13 @@ def _behaviour_times(
     """
     day_start, waking = BEHAVIOUR_DAY
     middle = datetime.datetime.combine(datetime.date.min, day_start) + waking / 2
-    offset = (middle - datetime.datetime.combine(datetime.date.min, datetime.time())) + delay
+    afternoon = middle - datetime.datetime.combine(datetime.date.min, datetime.time())
     low, high = window.clipped(horizon)
-    first = (low - offset).date()
-    if datetime.datetime.combine(first, datetime.time()) + offset < low:
+    # The behaviour happens in the stage, and the send after the delay is in it too.
+    first = (low - afternoon).date()
+    if datetime.datetime.combine(first, datetime.time()) + afternoon < low:
         first += datetime.timedelta(days=1)
-    last = (high - datetime.timedelta(microseconds=1) - offset).date()
+    last = (high - datetime.timedelta(microseconds=1) - afternoon - delay).date()
     count_days = (last - first).days + 1
     if count_days <= 0:
         return []
