@@ -176,3 +176,31 @@ def test_an_empty_plan_is_valid_output(project: Path, name: str) -> None:
     text = HEAD.format(zone="UTC") + "stages:\n  - {id: only, name: Only}\n"
     planned = plan_of(text, project, datetime.date(2026, 1, 1))
     assert output(planned, name)
+
+
+def test_ics_of_a_utc_map_uses_utc_times_without_vtimezone(project: Path) -> None:
+    text = (
+        HEAD.format(zone="UTC")
+        + """\
+stages:
+  - {id: only, name: Only}
+interactions:
+  - {id: weekly, name: Weekly, channel: email, stage: only, trigger: {type: schedule, cron: "0 9 * * 1"}}
+"""
+    )
+    ics = output(plan_of(text, project, datetime.date(2026, 1, 5), days=14), "ics")
+    assert "BEGIN:VTIMEZONE" not in ics
+    assert "DTSTART:20260105T090000Z\r\n" in ics and "RRULE:FREQ=WEEKLY;COUNT=2;BYDAY=MO\r\n" in ics
+
+
+@pytest.mark.parametrize("name", ["text", "json", "csv", "ics", "html"])
+def test_every_example_and_the_hostile_map_plan_in_every_format(jk: Any, project: Path, name: str) -> None:
+    import shutil
+
+    from tests.conftest import EXAMPLES, FIXTURES
+
+    shutil.copytree(EXAMPLES, project / "maps")
+    shutil.copy(FIXTURES / "hostile" / "hostile.journey.yaml", project / "maps")
+    run = jk("plan", "maps", "--start", "2026-03-01", "--format", name, "--output", f"out.{name}")
+    assert run.code == 0, run.stderr
+    assert (project / f"out.{name}").stat().st_size > 0
