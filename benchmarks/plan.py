@@ -145,7 +145,8 @@ def section(rows: list[tuple[str, str, float]], sends: int, personas: int, inter
         f"A year ({START} to {START + datetime.timedelta(days=364)}) for {personas} personas x {interactions} "
         f"interactions (a quarter each day of use, cron schedules, calendar events and behaviours with measured "
         f"rates; half for every persona, half for ten), Europe/Berlin: {sends:,} sends. Generated with a fixed "
-        f"seed by `benchmarks/plan.py`; median of {repeat} runs.",
+        f"seed by `benchmarks/plan.py`; median of {repeat} runs. The whole command plans from the map alone "
+        "(measured data reaches it only later, with `--events`), so there its behaviours have no dates.",
         "",
         "| measure | result | target | |",
         "|---|---:|---:|---|",
