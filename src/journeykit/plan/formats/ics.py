@@ -191,5 +191,6 @@ def _expands_to(rule: dict[str, Any], sends: list[Send]) -> bool:
 
 
 def _text(text: str) -> str:
-    """Map text without control characters, which iCalendar does not allow (icalendar escapes the rest)."""
-    return printable(text)
+    """Map text without control characters, which iCalendar does not allow; line breaks stay (icalendar
+    escapes them, and commas, semicolons and backslashes, itself)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
