@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 from benchmarks.plan import END_MARK, START_MARK, generate_map, write_section
+
 from tests.plan_helpers import plan_of
 
 
