@@ -16,6 +16,7 @@ from typing import Any
 from journeykit.codes import references as rules
 from journeykit.findings import Finding
 from journeykit.model import (
+    CalendarEvent,
     Catalog,
     Channel,
     Evidence,
@@ -34,6 +35,7 @@ from journeykit.model import (
 )
 from journeykit.present import did_you_mean
 from journeykit.source import SourceFile, YamlPath, format_path
+from journeykit.timezones import timezone_problem
 
 CATALOG_KINDS = ("persona", "channel", "team")
 
@@ -92,7 +94,7 @@ class _JourneyBuilder:
                 own_personas.append(_persona(source, ("personas", index), item))
                 listed_personas.append(own_personas[-1])
         stages = tuple(
-            Stage(d["id"], d["name"], i, Origin(source, ("stages", i)), d.get("description"))
+            Stage(d["id"], d["name"], i, Origin(source, ("stages", i)), d.get("description"), d.get("typical_duration"))
             for i, d in _items(data, "stages")
         )
         own_channels = [_channel(source, ("channels", i), d) for i, d in _items(data, "channels")]
@@ -101,6 +103,14 @@ class _JourneyBuilder:
         experiences = tuple(self._experience(("experiences", i), d) for i, d in _items(data, "experiences"))
         interactions = tuple(self._interaction(("interactions", i), d) for i, d in _items(data, "interactions"))
         evidence = tuple(_evidence(source, ("evidence", i), d) for i, d in _items(data, "evidence"))
+        calendar = (
+            tuple(_calendar_event(source, ("calendar", i), d) for i, d in _items(data, "calendar"))
+            if "calendar" in data
+            else None
+        )
+        if calendar is not None:
+            self._refer_calendar(interactions)
+        self._check_timezone(data.get("timezone"))
         defaults = data.get("defaults") or {}
         if data.get("owner") is not None:
             self._refer("team", data["owner"], ("owner",))
@@ -108,6 +118,7 @@ class _JourneyBuilder:
             self._refer("team", defaults["touchpoint_owner"], ("defaults", "touchpoint_owner"))
 
         self._check_ids(own_personas, stages, own_channels, own_teams, touchpoints, experiences, interactions, evidence)
+        self.findings.extend(_duplicates("calendar event", [(e.id, e.origin) for e in calendar or ()]))
         catalog_personas = _first_by_id(p for c in self.catalogs for p in c.personas)
         known = {
             "persona": {p.id for p in own_personas} | set(catalog_personas),
@@ -117,6 +128,7 @@ class _JourneyBuilder:
             "touchpoint": {t.id for t in touchpoints},
             "pain point": {p.id for e in experiences for p in e.pain_points},
             "evidence item": {e.id for e in evidence},
+            "calendar event": {e.id for e in calendar or ()},
         }
         self._check_references(known)
 
@@ -137,6 +149,8 @@ class _JourneyBuilder:
             experiences=experiences,
             interactions=interactions,
             evidence=evidence,
+            timezone=data.get("timezone"),
+            calendar=calendar,
             catalogs=tuple(self.catalogs),
             persona_origins=self._persona_origins(own_personas),
         )
@@ -206,6 +220,7 @@ class _JourneyBuilder:
             ),
             opportunities=tuple(opportunities),
             evidence=tuple(d.get("evidence") or ()),
+            typical_duration=d.get("typical_duration"),
         )
 
     def _interaction(self, path: YamlPath, d: dict[str, Any]) -> Interaction:
@@ -235,7 +250,33 @@ class _JourneyBuilder:
             message=d.get("message"),
             goal=d.get("goal"),
             description=d.get("description"),
+            send_at=d.get("send_at"),
+            quiet_hours_exempt=bool(d.get("quiet_hours_exempt", False)),
         )
+
+    # -- the calendar and the time zone
+
+    def _refer_calendar(self, interactions: Sequence[Interaction]) -> None:
+        """With a calendar, an event trigger's `name` is the id of one of its events."""
+        for interaction in interactions:
+            trigger = interaction.trigger
+            if trigger.type == "event" and trigger.name is not None:
+                self._refer("calendar event", trigger.name, (*trigger.origin.path, "name"))
+
+    def _check_timezone(self, name: str | None) -> None:
+        if name is None:
+            return
+        problem = timezone_problem(name)
+        if problem is not None:
+            message, hint = problem
+            self.findings.append(
+                rules.UNKNOWN_TIMEZONE.finding(
+                    self.source.location(("timezone",)),
+                    f"timezone: {message}",
+                    hint=hint,
+                    subject="timezone",
+                )
+            )
 
     # -- reference bookkeeping
 
@@ -373,6 +414,19 @@ def _metric(source: SourceFile, path: YamlPath, d: dict[str, Any]) -> Metric:
         unit=d.get("unit"),
         better=d.get("better", "higher"),
         source=d.get("source"),
+    )
+
+
+def _calendar_event(source: SourceFile, path: YamlPath, d: dict[str, Any]) -> CalendarEvent:
+    written = [d["date"]] if d.get("date") else []
+    written.extend(d.get("dates") or ())
+    return CalendarEvent(
+        id=d["id"],
+        name=d["name"],
+        dates=tuple(sorted({datetime.date.fromisoformat(day) for day in written})),
+        origin=Origin(source, path),
+        location=d.get("location"),
+        description=d.get("description"),
     )
 
 

@@ -334,6 +334,18 @@ def _bad_date(value: Any, path: YamlPath) -> Translation:
     )
 
 
+def _any_of(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    """`anyOf` alternatives that each require a field (a calendar event's `date` or `dates`): one is missing."""
+    alternatives = list(error.context or ())
+    if alternatives and all(e.validator == "required" for e in alternatives):
+        names = [_quoted_name(e.message) for e in alternatives]
+        message = f"needs {' or '.join(f'`{name}`' for name in names)}"
+        return Translation(
+            rules.MISSING_FIELD, path, message, f"add {' or '.join(f'`{name}:`' for name in names)}", False
+        )
+    return _other(source, error, path)
+
+
 def _other(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     return Translation(rules.SCHEMA_OTHER, path, error.message, _field_help(error), False)
 
@@ -353,6 +365,7 @@ _TRANSLATORS: dict[str, Callable[[SourceFile, ValidationError, YamlPath], Transl
     "pattern": _pattern,
     "maxLength": _pattern,
     "format": _format,
+    "anyOf": _any_of,
 }
 
 
