@@ -10,6 +10,7 @@ from pathlib import Path
 import pathspec
 
 from journeykit.errors import UsageError
+from journeykit.sanitize import valid_text
 
 MAP_SUFFIXES = (".journey.yaml", ".journey.yml")
 CATALOG_SUFFIXES = (".catalog.yaml", ".catalog.yml")
@@ -44,9 +45,10 @@ def display_name(path: Path, cwd: Path | None = None) -> str:
     cwd = cwd or Path.cwd()
     absolute = path if path.is_absolute() else cwd / path
     try:
-        return absolute.relative_to(cwd).as_posix()
+        name = absolute.relative_to(cwd).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        name = absolute.as_posix()
+    return valid_text(name)
 
 
 SpecFor = Callable[[Path], "tuple[Path, pathspec.GitIgnoreSpec] | None"]

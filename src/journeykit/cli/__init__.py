@@ -15,6 +15,7 @@ from journeykit.cli import maps as _maps  # noqa: F401 - registers validate, lin
 from journeykit.cli import plan as _plan  # noqa: F401 - registers plan
 from journeykit.cli.app import app
 from journeykit.errors import JourneykitError
+from journeykit.sanitize import printable
 
 __all__ = ["app", "main"]
 
@@ -55,4 +56,4 @@ def _exit_code(code: object) -> int:
 
 
 def _error(message: str) -> None:
-    print(f"journeykit: error: {message}", file=sys.stderr)
+    print(f"journeykit: error: {printable(message)}", file=sys.stderr)
