@@ -108,10 +108,12 @@ def test_index_links_every_report(project: Path, jk: Jk) -> None:
         assert 'href="index.html"' in (project / "out" / report).read_text()
 
 
-def test_single_map_gets_no_index(project: Path, jk: Jk) -> None:
+def test_a_single_map_gets_an_index_too(project: Path, jk: Jk) -> None:
+    # A CI job that publishes the reports links to index.html, whether the tree holds one map or many.
     copy_examples(project)
     jk("render", "examples/b2b-saas", "-o", "out", *AS_OF)
-    assert [p.name for p in (project / "out").iterdir()] == ["saas-trial.html"]
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["index.html", "saas-trial.html"]
+    assert 'href="index.html"' in (project / "out" / "saas-trial.html").read_text(encoding="utf-8")
 
 
 def test_filters_and_lanes(project: Path, jk: Jk) -> None:
@@ -206,7 +208,7 @@ def test_a_failed_render_leaves_no_partial_file(project: Path, jk: Jk, monkeypat
         handle.write("<html><body>half a report")
         broken_page()
     assert (project / "out" / "saas-trial.html").read_bytes() == before
-    assert [p.name for p in (project / "out").iterdir()] == ["saas-trial.html"]
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["index.html", "saas-trial.html"]
 
 
 def test_hostile_map_renders_as_text(project: Path, jk: Jk) -> None:
@@ -254,3 +256,70 @@ def test_every_command_counts_the_same_files_checked(project: Path, jk: Jk) -> N
     assert "(5 files checked)" in validate.stdout
     assert "(5 files checked)" in lint.stdout
     assert "(5 files checked)" in render.stderr
+
+
+HOSTILE_NAMES = MINIMAL.replace("name: Purchase", 'name: "esc \\e bell \\a non \\uFFFE\\uFFFF end"') + (
+    "touchpoints:\n  - id: long\n    name: " + "x" * 20000 + "\n    stage: purchase\n"
+)
+
+
+def test_names_dot_cannot_take_are_drawn_safely(project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": HOSTILE_NAMES})
+    run = jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), "-f", "html,svg", *AS_OF)
+    assert run.code == 0, run.stderr
+    svg = (project.parent / "out" / "checkout.svg").read_text(encoding="utf-8")
+    assert "\\x1b" in svg and "…" in svg
+    ET.fromstring(svg)
+
+
+def test_a_diagram_that_takes_too_long_is_simplified_then_a_finding_while_others_render(
+    project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeykit.render import graphviz_run
+
+    flow = MINIMAL.replace("  - id: purchase\n    name: Purchase\n", "  - id: a\n    name: A\n  - id: b\n    name: B\n")
+    flow += "touchpoints:\n" + "".join(
+        f"  - {{id: t{i}, name: T{i}, stage: {'a' if i < 5 else 'b'}, next: [t{(i + 1) % 10}]}}\n" for i in range(10)
+    )
+    write(project, {"flow.journey.yaml": flow, "other.journey.yaml": MINIMAL.replace("id: checkout", "id: other")})
+    real = graphviz_run.run_dot
+    calls: list[bool] = []
+
+    def slow_when_the_flow_is_drawn(dot: str, source: str, formats: list[str], timeout: float | None = None) -> dict:  # type: ignore[type-arg]
+        has_flow = "t0 -> tp_" in source or "tp_0 -> tp_1" in source
+        calls.append(has_flow)
+        # A real dot run with a time limit it cannot meet for the full layout of this map.
+        return real(dot, source, formats, timeout=0.000001 if has_flow else None)
+
+    monkeypatch.setattr(graphviz_run, "run_dot", slow_when_the_flow_is_drawn)
+    out = project.parent / "out"
+    run = jk("render", ".", "-o", str(out), "-f", "html", *AS_OF)
+    assert run.code == 0, run.stderr
+    assert True in calls and False in calls
+    page = (out / "checkout.html").read_text(encoding="utf-8")
+    assert "steps between touchpoints are not drawn" in page
+
+    monkeypatch.setattr(graphviz_run, "DOT_TIMEOUT", 0.000001)
+    monkeypatch.setattr(graphviz_run, "run_dot", real)
+    run = jk("render", ".", "-o", str(out), "-f", "html", *AS_OF)
+    assert run.code == 1
+    assert "error[JK801] the diagram of 'checkout' could not be drawn: dot took longer" in run.stderr
+    assert "The flow diagram could not be drawn" in (out / "checkout.html").read_text(encoding="utf-8")
+    assert (out / "other.html").exists() and (out / "index.html").exists()
+
+
+def test_html_renders_without_graphviz_with_a_note(project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project, {"m.journey.yaml": MINIMAL})
+    monkeypatch.setenv("PATH", str(project))  # no dot here
+    run = jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), "-f", "html", *AS_OF)
+    assert run.code == 0, run.stderr
+    page = (project.parent / "out" / "checkout.html").read_text(encoding="utf-8")
+    assert "Graphviz is not installed" in page
+    assert jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), "-f", "svg", *AS_OF).code == 2
+
+
+def test_one_map_still_gets_an_index_that_counts_in_words(project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": MINIMAL})
+    assert jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), *AS_OF).code == 0
+    index = (project.parent / "out" / "index.html").read_text(encoding="utf-8")
+    assert "1 map ·" in index and "1 maps" not in index

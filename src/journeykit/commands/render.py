@@ -7,6 +7,7 @@ when that directory is one the map search skips anyway (git-ignored, excluded, a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import sys
 from collections import defaultdict
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeykit.checks import Checked
+from journeykit.codes.rendering import DIAGRAM_FAILED
 from journeykit.commands.check import CheckOptions, load
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, select
@@ -30,7 +32,11 @@ from journeykit.render.view.index import build_index
 from journeykit.render.view.report import build_report
 
 FORMATS = ("html", "svg", "png", "pdf", "dot")
-NEEDS_GRAPHVIZ = frozenset({"html", "svg", "png", "pdf"})
+NEEDS_GRAPHVIZ = frozenset({"svg", "png", "pdf"})
+NO_GRAPHVIZ_NOTE = (
+    "The flow diagram is missing because Graphviz is not installed: install it (`sudo apt-get install graphviz`, "
+    "`brew install graphviz`) and render again. The touchpoints table below lists the same flow as text."
+)
 DIAGRAM_CAPTION = "flow-caption"
 INDEX = "index.html"
 
@@ -57,7 +63,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def render(options: RenderOptions, settings: Settings) -> int:
-    dot = graphviz_run.find_dot() if NEEDS_GRAPHVIZ & set(options.formats) else None
+    dot = _find_dot(options.formats)
     if options.template_dir is not None and not options.template_dir.is_dir():
         raise UsageError(f"--template-dir {options.template_dir} is not a directory")
     _check_output_location(options, settings)
@@ -75,7 +81,19 @@ def render(options: RenderOptions, settings: Settings) -> int:
     if run.with_index:
         run.write_index(chosen)
     run.report()
-    return 1 if blocked else 0
+    return 1 if blocked or run.failed_diagrams else 0
+
+
+def _find_dot(formats: Sequence[str]) -> str | None:
+    """Graphviz's dot: required for svg, png and pdf; for html only wanted (the report says it is missing)."""
+    if NEEDS_GRAPHVIZ & set(formats):
+        return graphviz_run.find_dot()
+    if "html" in formats:
+        try:
+            return graphviz_run.find_dot()
+        except graphviz_run.GraphvizMissingError:
+            return None
+    return None
 
 
 @dataclass
@@ -99,18 +117,20 @@ class _Run:
         self.journeys = self.checked.analysis.journeys
         self.templates = html.Templates(self.options.template_dir)
         self.stems = output_stems([j.id for j in self.journeys])
-        self.with_index = "html" in self.options.formats and (len(self.journeys) > 1 or bool(self.blocked))
+        self.with_index = "html" in self.options.formats
+        self.failed_diagrams: list[Finding] = []
 
     def render_map(self, journey: Journey, matrix: CoverageMatrix) -> None:
         options = self.options
-        source = diagram.dot_source(journey, diagram.DiagramOptions(options.personas, options.stages, options.lanes))
+        layout = diagram.DiagramOptions(options.personas, options.stages, options.lanes)
+        source = diagram.dot_source(journey, layout)
         base = options.outdir / self.stems[journey.id]
         if "dot" in options.formats:
             self._write(base.with_suffix(".dot"), source.encode("utf-8"))
         drawn_formats = [
             f for f in ("svg", "png", "pdf") if f in options.formats or (f == "svg" and "html" in options.formats)
         ]
-        drawn = graphviz_run.run_dot(self.dot, source, drawn_formats) if drawn_formats and self.dot else {}
+        drawn, note = self._draw(journey, layout, source, drawn_formats) if drawn_formats else ({}, None)
         for output_format, data in drawn.items():
             if output_format in options.formats:
                 self._write(base.with_suffix(f".{output_format}"), data)
@@ -120,7 +140,8 @@ class _Run:
                 matrix,
                 self.by_file[journey.file],
                 today=self.today,
-                diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION),
+                diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION) if "svg" in drawn else None,
+                diagram_note=note,
                 sources={journey.file: journey.source},
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
@@ -130,6 +151,35 @@ class _Run:
             self._write(target, page.encode("utf-8"))
             self.reports[journey.file] = target.name
         self.rendered += 1
+
+    def _draw(
+        self, journey: Journey, layout: diagram.DiagramOptions, source: str, formats: Sequence[str]
+    ) -> tuple[dict[str, bytes], str | None]:
+        """The drawn diagram and a note for the report: a simpler layout when the full one takes too
+        long, and a JK801 finding for this map (only) when Graphviz cannot draw it at all."""
+        if self.dot is None:
+            return {}, NO_GRAPHVIZ_NOTE
+        try:
+            return graphviz_run.run_dot(self.dot, source, formats), None
+        except graphviz_run.GraphvizTimeoutError:
+            simpler = diagram.dot_source(journey, dataclasses.replace(layout, flow=False))
+            try:
+                drawn = graphviz_run.run_dot(self.dot, simpler, formats)
+            except graphviz_run.GraphvizFailedError as error:
+                failure = str(error)
+            else:
+                note = "The steps between touchpoints are not drawn: laying them out took too long. "
+                return drawn, note + "The touchpoints table below lists them."
+        except graphviz_run.GraphvizFailedError as error:
+            failure = str(error)
+        self.failed_diagrams.append(
+            DIAGRAM_FAILED.finding(
+                journey.origin.at("id", key=True),
+                f"the diagram of '{journey.id}' could not be drawn: {failure}",
+                hint="render a part at a time with --stage or --persona; the HTML report is written without it",
+            )
+        )
+        return {}, f"The flow diagram could not be drawn: {failure}"
 
     def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
         """The index: each map with its report link and the coverage its report shows."""
@@ -150,8 +200,9 @@ class _Run:
         """Errors of the maps not rendered on standard error; the files written on standard output."""
         from journeykit.reporters import DIAGNOSTIC_FORMATS, ReportContext
 
-        if self.blocked:
+        if self.blocked or self.failed_diagrams:
             errors = self.checked.result.errors_only()
+            errors = errors.with_findings([*errors.findings, *self.failed_diagrams])
             DIAGNOSTIC_FORMATS.get("text").report(errors, sys.stderr, ReportContext("render"))
         for path in self.written:
             print(path.as_posix())

@@ -14,6 +14,7 @@ FAMILY_MODULES = (
     "journeykit.codes.schema",
     "journeykit.codes.references",
     "journeykit.codes.suppression",
+    "journeykit.codes.rendering",
     "journeykit.rules.flow",
     "journeykit.rules.coverage",
     "journeykit.rules.content",

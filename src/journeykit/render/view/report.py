@@ -243,6 +243,7 @@ class ReportView:
     channels: tuple[Chip, ...]
     flows: tuple[FlowRow, ...]
     diagram_svg: str | None
+    diagram_note: str | None
     diagram_description: str
     generator: str
     generated: str
@@ -257,6 +258,7 @@ def build_report(
     *,
     today: datetime.date,
     diagram_svg: str | None = None,
+    diagram_note: str | None = None,
     sources: dict[str, SourceFile] | None = None,
     filters: str | None = None,
     index_href: str | None = None,
@@ -289,6 +291,7 @@ def build_report(
         channels=tuple(chips[c.id] for c in journey.channels if any(t.channel == c.id for t in journey.touchpoints)),
         flows=tuple(_flows(journey, touchpoints, chips)),
         diagram_svg=diagram_svg,
+        diagram_note=diagram_note,
         diagram_description=_diagram_description(journey, touchpoints, stages),
         generator=f"journeykit {__version__}",
         generated=today.isoformat(),
