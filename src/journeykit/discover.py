@@ -269,7 +269,8 @@ def has_config(directory: Path) -> bool:
     pyproject = directory / "pyproject.toml"
     if not pyproject.is_file():
         return False
-    try:
-        return "[tool.journeykit" in pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+    from journeykit.files import journeykit_table, read_toml
+
+    # Parsed, not searched: `[tool]` with `journeykit.fail-on = ...`, an inline table or `[tool."journeykit"]`
+    # are configurations too. A pyproject.toml that cannot be read is an error if it may hold one.
+    return journeykit_table(read_toml(pyproject)) is not None

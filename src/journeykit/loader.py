@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, Protocol
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -38,6 +38,7 @@ from yaml.resolver import Resolver
 from journeykit.codes import file as rules
 from journeykit.codes.base import Rule
 from journeykit.errors import ToolMissingError
+from journeykit.files import read_bounded
 from journeykit.findings import Finding
 from journeykit.source import Location, SourceFile, Span, YamlPath, format_path
 
@@ -93,19 +94,6 @@ def read_path(path: Path, display: str, limits: LoadLimits = LoadLimits()) -> Lo
     except RuntimeError:  # pathlib on a symbolic link loop
         return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: a symbolic link loop", 1, 1)
     return load_bytes(raw, display, path, limits)
-
-
-def read_bounded(handle: BinaryIO, limit: int, chunk: int = 1 << 20) -> bytes:
-    """At most `limit` bytes, read in chunks: `read(limit)` would allocate `limit` bytes up front."""
-    parts: list[bytes] = []
-    remaining = limit
-    while remaining > 0:
-        part = handle.read(min(chunk, remaining))
-        if not part:
-            break
-        parts.append(part)
-        remaining -= len(part)
-    return b"".join(parts)
 
 
 def load_bytes(raw: bytes, display: str, path: Path | None = None, limits: LoadLimits = LoadLimits()) -> Loaded:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLES, CliRun, write
+from tests.helpers import EXAMPLES, MINIMAL, CliRun, write
 
 Jk = Callable[..., CliRun]
 AS_OF = ("--as-of", "2026-11-22")
@@ -277,3 +278,27 @@ def test_fingerprints_survive_items_inserted_above(project: Path, jk: Jk) -> Non
     )
     after = {d["code"]: d["fingerprint"] for d in json.loads(jk("lint", "-f", "json", *AS_OF).stdout)["diagnostics"]}
     assert before["JK201"] == after["JK201"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"journeykit_baseline": 1, "findings": [], "n": ' + "1" * 5000 + "}", "is not valid JSON"),
+        ('{"journeykit_baseline": true, "findings": []}', "is not a journeykit baseline"),
+    ],
+)
+def test_hostile_baselines_are_exit_2_not_a_crash(content: str, message: str, project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": MINIMAL, "baseline.json": content})
+    run = jk("lint", ".", "--baseline", "baseline.json")
+    assert run.code == 2
+    assert message in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_device_or_fifo_is_never_read_as_a_baseline(special: str, project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": MINIMAL})
+    if special == "fifo":
+        os.mkfifo(project / "fifo")
+    run = jk("lint", ".", "--baseline", special)
+    assert run.code == 2 and "not a regular file" in run.stderr

@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "journeykit.source",
             "journeykit.findings",
             "journeykit.output",
+            "journeykit.files",
             "journeykit.console",
         ),
     ),

@@ -199,7 +199,7 @@ def test_the_size_limit_message_states_the_real_size(tmp_path: Path) -> None:
 
 
 def test_bounded_reads_never_allocate_the_limit(tmp_path: Path) -> None:
-    from journeykit.loader import read_bounded
+    from journeykit.files import read_bounded
 
     small = tmp_path / "small"
     small.write_bytes(b"abc")
