@@ -173,10 +173,10 @@ def test_template_override_by_name(project: Path, jk: Jk) -> None:
         ),
         (
             "{{ report.no_such_field }}",
-            "template report.html.j2: UndefinedError: 'journeykit.render.view.report.ReportView object' has no",
+            "template report.html.j2, line 1: UndefinedError: 'journeykit.render.view.report.ReportView object' has",
         ),
-        ("{{ report.__class__.__mro__ }}", "template report.html.j2:"),
-        ("{{ 1 // 0 }}", "template report.html.j2: ZeroDivisionError"),
+        ("{{ report.__class__.__mro__ }}", "template report.html.j2"),
+        ("\n\n{{ 1 // 0 }}", "template report.html.j2, line 3: ZeroDivisionError"),
     ],
 )
 def test_broken_user_template_is_exit_2(project: Path, jk: Jk, template: str, message: str) -> None:
@@ -323,3 +323,27 @@ def test_one_map_still_gets_an_index_that_counts_in_words(project: Path, jk: Jk)
     assert jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), *AS_OF).code == 0
     index = (project.parent / "out" / "index.html").read_text(encoding="utf-8")
     assert "1 map ·" in index and "1 maps" not in index
+
+
+def test_a_template_cannot_read_files_outside_its_directory(project: Path, jk: Jk) -> None:
+    secret = project.parent / "secret.txt"
+    secret.write_text("CI_TOKEN=hunter2\n")
+    write(project, {"m.journey.yaml": MINIMAL, "theme/report.css": "body {}\n"})
+    (project / "theme" / "leak.txt").symlink_to(secret)
+    (project / "theme" / "report.html.j2").write_text("{% include 'leak.txt' %}{{ inline_asset('leak.txt') }}")
+    out = project.parent / f"{project.name}-out"
+    run = jk("render", "m.journey.yaml", "-o", str(out), "--template-dir", "theme", *AS_OF)
+    assert run.code == 2
+    assert "resolves outside the template directory" in run.stderr
+    assert not (out / "checkout.html").exists()
+
+
+def test_a_runaway_template_is_stopped(project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeykit.render import html
+
+    monkeypatch.setattr(html, "RENDER_TIMEOUT", 0.5)
+    loop = "{% for a in range(100000) %}{% for b in range(100000) %}{{ a }}{% endfor %}{% endfor %}"
+    write(project, {"m.journey.yaml": MINIMAL, "theme/report.html.j2": "\n" + loop})
+    run = jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), "--template-dir", "theme", *AS_OF)
+    assert run.code == 2
+    assert "template report.html.j2, line 2: rendering took longer than 0.5 s" in run.stderr
