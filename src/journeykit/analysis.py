@@ -19,7 +19,7 @@ from journeykit.build import build_catalog, build_journey
 from journeykit.codes import references
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, compute_matrix
-from journeykit.discover import Finder, Target, display_name, is_catalog_name, is_map_name
+from journeykit.discover import Finder, Target, display_name, is_catalog_name, is_map_name, resolved
 from journeykit.findings import Finding, unique
 from journeykit.loader import Loaded, LoadLimits, load_bytes, read_path
 from journeykit.model import Catalog, Journey
@@ -92,7 +92,7 @@ class _DiskFiles:
         self.finder = Finder(settings.exclude, settings.root)
 
     def key(self, target: Target) -> str:
-        return str(target.path.resolve()) if target.path else f"stdin:{target.display}"
+        return str(resolved(target.path)) if target.path else f"stdin:{target.display}"
 
     def load(self, target: Target) -> Loaded:
         if target.path is None:

@@ -73,9 +73,13 @@ class Finder:
         """
         found: list[Target] = []
         seen: set[Path] = set()
+        # Standard input named after a file stands in for that file (as in ruff), and is read once.
+        reads_stdin = STDIN in paths
+        stdin_stands_for = Path(stdin_name).resolve() if reads_stdin and stdin_name != "<stdin>" else None
         for raw in paths:
             if raw == STDIN:
-                found.append(Target(stdin_name, None))
+                if not any(t.path is None for t in found):
+                    found.append(Target(stdin_name, None))
                 continue
             path = Path(raw)
             if path.is_dir():
@@ -85,25 +89,27 @@ class Finder:
             else:
                 raise PathNotFoundError(raw)
             for candidate in candidates:
-                resolved = candidate.resolve()
-                if resolved not in seen:
-                    seen.add(resolved)
+                real = resolved(candidate)
+                if real == stdin_stands_for:
+                    continue
+                if real not in seen:
+                    seen.add(real)
                     found.append(Target(display_name(candidate, self.cwd), candidate))
         return found
 
     def _walk(self, top: Path) -> Iterator[Path]:
-        ignores = _GitIgnores.above(top.resolve(), self._spec_for)
+        ignores = _GitIgnores.above(resolved(top), self._spec_for)
         for directory, dirnames, filenames in os.walk(top):
             here = Path(directory)
-            ignores = ignores.entering(here.resolve(), self._spec_for)
+            ignores = ignores.entering(resolved(here), self._spec_for)
             dirnames[:] = [
-                name for name in sorted(dirnames) if not self._skips_directory((here / name).resolve(), ignores)
+                name for name in sorted(dirnames) if not self._skips_directory(resolved(here / name), ignores)
             ]
             for name in sorted(filenames):
                 if not (is_map_name(name) or is_catalog_name(name)):
                     continue
                 child = here / name
-                if not ignores.ignores(child.resolve(), is_dir=False) and not self.excluded.matches(child, False):
+                if not ignores.ignores(resolved(child), is_dir=False) and not self.excluded.matches(child, False):
                     yield child
 
     def walk_skips(self, top: Path, path: Path) -> bool:
@@ -170,6 +176,14 @@ class Finder:
                 children = []
             self._catalogs[directory] = tuple(p for p in children if is_catalog_name(p.name) and p.is_file())
         return self._catalogs[directory]
+
+
+def resolved(path: Path) -> Path:
+    """The real path, or the absolute one for a symbolic link loop (reading it then reports JK001)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
 
 
 def discover(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,18 @@ class Location:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def editor_lines(text: str) -> list[str]:
+    """The lines an editor shows: split at \\n, \\r\\n and \\r only (str.splitlines also splits at
+    U+2028, NEL, form feeds..., which would shift every later line number)."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def format_path(path: YamlPath) -> str:
@@ -134,5 +147,5 @@ class SourceFile:
     def line_text(self, line: int) -> str:
         """Line `line` (1-based) of the text, or "" past its end; the text is split once."""
         if self._lines is None:
-            self._lines = self.text.splitlines()
+            self._lines = editor_lines(self.text)
         return self._lines[line - 1] if 0 < line <= len(self._lines) else ""

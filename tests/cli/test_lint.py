@@ -302,3 +302,16 @@ def test_a_device_or_fifo_is_never_read_as_a_baseline(special: str, project: Pat
         os.mkfifo(project / "fifo")
     run = jk("lint", ".", "--baseline", special)
     assert run.code == 2 and "not a regular file" in run.stderr
+
+
+def test_a_suppression_inside_quoted_text_is_text_not_a_comment(project: Path, jk: Jk) -> None:
+    text = MINIMAL + (
+        "updated: 2026-11-01\n"
+        "touchpoints:\n"
+        '  - id: kiosk\n    name: "Old kiosk # journeykit: ignore[JK503]"\n    stage: purchase\n'
+        "  - id: desk  # journeykit: ignore[JK503]\n    name: Desk\n    stage: purchase\n"
+    )
+    write(project, {"m.journey.yaml": text})
+    run = jk("lint", ".", "--as-of", "2026-11-22", "-f", "concise", "--select", "JK503")
+    assert run.code == 0
+    assert [line.split(": ", 1)[0] for line in run.stdout.splitlines()] == ["m.journey.yaml:10:5"]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from journeykit.checks import Checked, run_checks
 from journeykit.config import Settings
+from journeykit.discover import Finder
+from journeykit.errors import UsageError
 from journeykit.findings import Severity
 from journeykit.output import open_output
 from journeykit.reporters import DIAGNOSTIC_FORMATS, ReportContext
@@ -26,8 +28,20 @@ class CheckOptions:
     stdin_filename: str | None = None
 
 
+def refuse_overwriting_inputs(options: CheckOptions, settings: Settings, *outputs: Path | None) -> None:
+    """An output file (`--output`, `--write-baseline`) may not be one of the maps or catalogs read."""
+    wanted = [path for path in outputs if path is not None]
+    if not wanted:
+        return
+    inputs = {t.path.resolve() for t in Finder(settings.exclude, settings.root).targets(options.paths) if t.path}
+    for path in wanted:
+        if path.resolve() in inputs:
+            raise UsageError(f"{path} is one of the files being checked: write the output somewhere else")
+
+
 def load(options: CheckOptions, settings: Settings, *, lint_as_of: datetime.date | None = None) -> Checked:
     """Run the checks; warn on standard error when nothing was found."""
+    refuse_overwriting_inputs(options, settings, options.output)
     checked = run_checks(options.paths, settings, stdin_name=options.stdin_filename or "<stdin>", lint_as_of=lint_as_of)
     if checked.analysis.targets == 0:
         print(f"journeykit: warning: no maps or catalogs found in {', '.join(options.paths)}", file=sys.stderr)
