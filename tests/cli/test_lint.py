@@ -315,3 +315,14 @@ def test_a_suppression_inside_quoted_text_is_text_not_a_comment(project: Path, j
     run = jk("lint", ".", "--as-of", "2026-11-22", "-f", "concise", "--select", "JK503")
     assert run.code == 0
     assert [line.split(": ", 1)[0] for line in run.stdout.splitlines()] == ["m.journey.yaml:10:5"]
+
+
+def test_fingerprints_of_age_findings_do_not_change_from_day_to_day(project: Path, jk: Jk) -> None:
+    text = MINIMAL + "updated: 2025-01-15\nevidence:\n  - id: survey\n    type: survey\n    date: 2024-03-01\n"
+    write(project, {"m.journey.yaml": text})
+    prints = []
+    for day in ("2026-11-22", "2026-11-23"):
+        run = jk("lint", ".", "--as-of", day, "-f", "json", "--select", "JK506,JK507")
+        prints.append({d["code"]: d["fingerprint"] for d in json.loads(run.stdout)["diagnostics"]})
+    assert set(prints[0]) == {"JK506", "JK507"}
+    assert prints[0] == prints[1]
