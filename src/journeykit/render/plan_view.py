@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from journeykit import __version__
 from journeykit.plan import queries
-from journeykit.plan.describe import MONTHS, WEEKDAYS, date_words, describe
 from journeykit.plan.result import JourneyPlan, PersonaPlan, Send
-from journeykit.present import plural
+from journeykit.present import MONTHS, WEEKDAYS, date_words, plural, when_text
 from journeykit.render.palette import PALETTE
 
 SHAPES = ("●", "■", "▲", "◆", "★", "✚", "▼", "⬟", "✖", "◐", "⬢", "☗")
@@ -238,7 +237,7 @@ def _cell(
             s.interaction.id,
             s.interaction.name,
             channels[s.channel],
-            describe(s.interaction, plan.journey),
+            when_text(s.interaction, plan.journey),
         )
         for s in sends
     )

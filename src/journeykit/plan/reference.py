@@ -1,0 +1,54 @@
+"""The reference plan: the year that `journeykit lint` checks and the report draws, from a fixed day.
+
+Lint findings must not change from one day to the next while the map stays the same, and
+their fingerprints (baselines, SARIF) must stay put. So the reference plan starts on a day the
+map itself fixes: its `updated` date, the day it was last reviewed; reviewing the map and
+bumping the date moves the year with it. A map without `updated` (JK507 asks for one) starts
+on the as-of date: `--as-of`, or today. The plan covers 365 days for every persona, with a
+budget on cron expansion so that no map can make lint slow; and the report's year view is
+the same plan, so its calendar shows what the findings say.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from journeykit.model import Journey
+from journeykit.plan.measured import Measured
+from journeykit.plan.result import JourneyPlan
+from journeykit.plan.simulate import EARLIEST, LATEST, PlanOptions, plan_journey
+from journeykit.timezones import timezone_problem
+
+REFERENCE_DAYS = 365
+SCHEDULE_BUDGET = 50_000
+"""Cron times the reference plan may expand (about 5 s of croniter at worst on a slow machine;
+a map with fifty weekly campaigns for personas whose stages all differ needs a tenth of it)."""
+
+
+def reference_day(journey: Journey, as_of: datetime.date) -> datetime.date:
+    """Day 0 of the reference plan: the map's `updated` date, or `as_of` for a map without one."""
+    day = journey.updated if journey.updated is not None else as_of
+    return min(max(day, EARLIEST), LATEST)
+
+
+def reference_plan(
+    journey: Journey,
+    as_of: datetime.date,
+    *,
+    personas: tuple[str, ...] = (),
+    measured: Measured | None = None,
+) -> JourneyPlan | None:
+    """The year from the reference day; None for a map that cannot be planned (an unknown time zone, JK207)."""
+    if journey.timezone is not None and timezone_problem(journey.timezone) is not None:
+        return None
+    options = PlanOptions(
+        reference_day(journey, as_of), REFERENCE_DAYS, personas, measured, schedule_budget=SCHEDULE_BUDGET
+    )
+    return plan_journey(journey, options)
+
+
+def reference_words(journey: Journey) -> str:
+    """Why the reference plan starts when it does, for the report."""
+    if journey.updated is not None:
+        return "Day 0 is the map's last review (`updated`), the day `journeykit lint` plans the year from."
+    return "Day 0 is the report's date: the map has no `updated` date to plan the year from."
