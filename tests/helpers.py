@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeykit.analysis import analyze
+from journeykit.analysis import analyze, analyze_files
+from journeykit.checks import with_lint
 from journeykit.config import Settings
 from journeykit.findings import Finding
 from journeykit.model import Journey
@@ -72,6 +73,14 @@ def findings_in(paths: Iterable[str | Path], settings: Settings | None = None) -
     """Findings of the validate pipeline (files, schema, references), sorted."""
     analysis = analyze([str(p) for p in paths], settings or Settings())
     return analysis.result.sorted_findings()
+
+
+def lint_files(
+    files: dict[str, str], settings: Settings | None = None, as_of: datetime.date = datetime.date(2026, 11, 22)
+) -> list[Finding]:
+    """Findings of `journeykit lint` (structure and lint rules) on files held in memory, sorted."""
+    chosen = settings or Settings()
+    return with_lint(analyze_files(files, chosen), chosen, as_of).result.sorted_findings()
 
 
 def assert_finding(

@@ -366,3 +366,51 @@ def test_measured_data_that_cannot_be_used_is_named() -> None:
         "shopper: events per week 'browsed' is 1000000000.0, not a number from 0 to 10,080",
     ]
     assert Measured({"shopper": MeasuredPersona({"customer": 86400}, {"browsed": 3})}).validate() == []
+
+
+def test_a_schedule_budget_cuts_the_plan_short_and_says_so(project: Path) -> None:
+    from journeykit.plan.simulate import PlanOptions, plan_journey
+    from tests.helpers import journey_of
+
+    text = (
+        PLAN_HEAD.format(zone="UTC")
+        + """\
+stages:
+  - {id: only, name: Only}
+interactions:
+  - {id: hourly, name: Hourly, channel: push, stage: only, trigger: {type: schedule, cron: "0 * * * *"}}
+  - {id: weekly, name: Weekly, channel: push, stage: only, trigger: {type: schedule, cron: "0 9 * * 1"}}
+"""
+    )
+    journey = journey_of(text, project)
+    plan = plan_journey(journey, PlanOptions(D(2026, 1, 5), 365, ("shopper",), schedule_budget=30))
+    shopper = persona_plan(plan)
+    # the hourly schedule takes all 30 times (30 hours from Monday 00:00); the weekly one gets no date
+    assert len(send_times(shopper, "hourly")) == 30 and send_times(shopper, "hourly")[-1] == "2026-01-06T05:00+00:00"
+    assert [(u.interaction.id, u.reason) for u in shopper.undated] == [("weekly", "over-budget")]
+    assert "not planned, the plan's limit of 30 schedule times was reached" in shopper.undated[0].explanation
+    assert plan.notes == (
+        "the plan reached its limit of 30 schedule times: schedules beyond it are cut short or listed without dates",
+    )
+    unlimited = plan_journey(journey, PlanOptions(D(2026, 1, 5), 365, ("shopper",)))
+    assert (
+        len(send_times(persona_plan(unlimited), "weekly")) == 53 and unlimited.notes == ()
+    )  # days 0 and 364 are Mondays
+
+
+def test_a_schedule_that_misses_its_stage_says_so_in_words(project: Path) -> None:
+    text = (
+        PLAN_HEAD.format(zone="UTC")
+        + """\
+stages:
+  - {id: trial, name: Trial, typical_duration: 1w}
+  - {id: paid, name: Paid}
+interactions:
+  - {id: new-year, name: New year, channel: email, stage: trial, trigger: {type: schedule, cron: "0 9 1 1 *"}}
+"""
+    )
+    (silence,) = persona_plan(plan_of(text, project, D(2026, 3, 2))).silent
+    assert (silence.reason, silence.explanation) == (
+        "outside-stage",
+        "on 1 January at 09:00 never falls while 'shopper' is in 'trial' (days 0 to 6)",
+    )

@@ -77,7 +77,9 @@ def test_report_view_of_an_example(examples: list) -> None:  # type: ignore[type
     departure = busy.cells[-1]
     assert (departure.state, departure.reason is not None) == ("not-applicable", True)
     days = [i.when for group in view.timeline if group.title == "Day of use" for i in group.interactions]
-    assert days == sorted(days, key=lambda text: int(text.split()[1]))
+    assert days == ["the day after install or sign-up at 10:00", "day 3 after install or sign-up at 18:30"]
+    scheduled = {i.id: i.when for group in view.timeline if group.title == "On a schedule" for i in group.interactions}
+    assert scheduled["weekly-member-offers"] == "every Monday at 09:00"
     pains = [p for lane in view.lanes for cell in lane.cells for p in cell.pain_points]
     assert all(p.anchor == f"pain-{p.id}" for p in pains)
     addressed = {

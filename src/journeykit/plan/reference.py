@@ -48,7 +48,10 @@ def reference_plan(
 
 
 def reference_words(journey: Journey) -> str:
-    """Why the reference plan starts when it does, for the report."""
+    """Why the reference plan starts when it does, in words for the report."""
     if journey.updated is not None:
-        return "Day 0 is the map's last review (`updated`), the day `journeykit lint` plans the year from."
-    return "Day 0 is the report's date: the map has no `updated` date to plan the year from."
+        return (
+            "Day 0, the day a customer installs or signs up, is the map's last review date: "
+            "journeykit lint checks this same year, so the calendar shows what its findings say."
+        )
+    return "Day 0, the day a customer installs or signs up, is the report's date: the map has no review date."

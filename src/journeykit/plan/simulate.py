@@ -166,7 +166,7 @@ class _Run:
                 persona,
                 "over-budget",
                 f"{when_text(interaction, self.journey)}: not planned, the plan's limit of "
-                f"{self._budget or 0:,} schedule times was reached",
+                f"{self.options.schedule_budget or 0:,} schedule times was reached",
             )
         if not times and not probe:
             return self._silence(
