@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
+
 from journeykit.plan.measured import Measured, MeasuredPersona
 from tests.helpers import PLAN_HEAD, persona_plan, plan_of, send_times
 
@@ -414,3 +416,34 @@ interactions:
         "outside-stage",
         "on 1 January at 09:00 never falls while 'shopper' is in 'trial' (days 0 to 6)",
     )
+
+
+def test_a_schedule_is_expanded_once_for_every_persona_whatever_their_stages(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeykit import cron
+
+    text = (
+        PLAN_HEAD.format(zone="UTC")
+        + """\
+stages:
+  - {id: trial, name: Trial, typical_duration: 2w}
+  - {id: paid, name: Paid}
+experiences:
+  - {persona: visitor, stage: trial, typical_duration: 1w}
+interactions:
+  - {id: weekly, name: Weekly, channel: email, stage: trial, trigger: {type: schedule, cron: "0 9 * * 1"}}
+"""
+    )
+    calls: list[tuple[datetime.datetime, datetime.datetime]] = []
+    expand = cron.expand
+
+    def counting(expression: str, begin: datetime.datetime, end: datetime.datetime, **kwargs: int | None) -> object:
+        calls.append((begin, end))
+        return expand(expression, begin, end, **kwargs)
+
+    monkeypatch.setattr(cron, "expand", counting)
+    plan = plan_of(text, project, D(2026, 3, 2))  # a Monday
+    assert send_times(persona_plan(plan)) == ["2026-03-02T09:00+00:00", "2026-03-09T09:00+00:00"]
+    assert send_times(persona_plan(plan, "visitor")) == ["2026-03-02T09:00+00:00"]
+    assert calls == [(datetime.datetime(2026, 3, 2), datetime.datetime(2027, 3, 2))]  # once, for the whole plan

@@ -92,6 +92,8 @@ class _Run:
         self._instants: dict[datetime.datetime, datetime.datetime] = {}
         self._schedules: dict[tuple[object, ...], tuple[datetime.datetime, ...] | str | None] = {}
         self._budget = options.schedule_budget
+        self._cut: set[tuple[object, ...]] = set()
+        """Expansions cut short (by the budget or MAX_SCHEDULE_TIMES): their times end early."""
         self._order = {interaction.id: index for index, interaction in enumerate(journey.interactions)}
 
     def persona_plan(self, persona: Persona) -> PersonaPlan:
@@ -156,7 +158,7 @@ class _Run:
         if expression is None:
             return self._silence(interaction, persona, "incomplete-trigger", "its schedule trigger has no `cron`")
         low, high = window.clipped(self.horizon)
-        times = self._expanded(interaction.id, expression, low, high)
+        times = self._window_times(interaction.id, expression, low, high)
         if isinstance(times, str):
             return self._silence(interaction, persona, "invalid-cron", f"its cron '{expression}' is not valid: {times}")
         probe = () if times else self._expanded(interaction.id, expression, self.begin, self.horizon, limit=1)
@@ -176,6 +178,23 @@ class _Run:
                 f"its cron '{expression}' matches no date from {self.options.start} to {self._last_day()}",
             )
         return times
+
+    def _window_times(
+        self, key: str, expression: str, low: datetime.datetime, high: datetime.datetime
+    ) -> Sequence[datetime.datetime] | str | None:
+        """The cron's times from `low` to `high`: a slice of the whole plan's times, expanded once per
+        interaction whatever the personas' stage windows, unless the cron matches too often for that."""
+        parsed = cron.fields(expression)
+        if parsed is not None:
+            minutes, hours = parsed[0], parsed[1]
+            per_day = (len(minutes) if minutes else 60) * (len(hours) if hours else 24)
+            if per_day * self.options.days < MAX_SCHEDULE_TIMES:
+                whole = self._expanded(key, expression, self.begin, self.horizon)
+                if not isinstance(whole, tuple):
+                    return whole
+                if (key, self.begin, self.horizon, MAX_SCHEDULE_TIMES) not in self._cut:
+                    return whole[bisect.bisect_left(whole, low) : bisect.bisect_left(whole, high)]
+        return self._expanded(key, expression, low, high)
 
     def _expanded(
         self,
@@ -205,6 +224,7 @@ class _Run:
                     self._budget -= min(len(times), cap)
                 if len(times) > cap:
                     times = times[:cap]
+                    self._cut.add(cache_key)
                     if cap < limit:
                         self._note_budget()
                     elif limit == MAX_SCHEDULE_TIMES:
