@@ -94,27 +94,26 @@ def message_fatigue(context: RuleContext, options: FatigueOptions) -> Iterator[V
         )
         for period, groups, limit in checks:
             # The send that goes over the limit (the third of a day, by default) names the culprit of its day or week.
-            excess: dict[str, list[tuple[datetime.date, int]]] = defaultdict(list)
+            over: dict[str, list[datetime.date]] = defaultdict(list)
             for key in sorted(groups):
                 if len(groups[key]) > limit:
-                    excess[groups[key][limit].interaction.id].append((key, limit + 1))
+                    over[groups[key][limit].interaction.id].append(key)
             for interaction in context.journey.interactions:
-                found = excess.get(interaction.id)
+                found = over.get(interaction.id)
                 if not found or interaction.id in flagged:
                     continue
                 flagged.add(interaction.id)
-                key, position = found[0]
+                key = found[0]
                 if period == "day":
                     when = f"on {_day_label(plan, key)}"
                 else:
                     first, last = max(key, plan.start), min(key + datetime.timedelta(days=6), plan.last_day)
                     days = f"days {plan.day_number(first)} to {plan.day_number(last)}"
                     when = f"in the week of {date_words(key)} ({days})"
-                others = len({k for k, _ in found}) - 1
-                again = f"; the same on {plural(others, 'other ' + period)}" if others else ""
+                again = f"; the same on {plural(len(found) - 1, 'other ' + period)}" if len(found) > 1 else ""
                 origin, field = _timing(interaction)
                 yield Violation(
-                    f"'{interaction.id}' is message {position} to '{persona_id}' {when} "
+                    f"'{interaction.id}' is message {limit + 1} to '{persona_id}' {when} "
                     f"(more than {limit} a {period}){again}",
                     origin,
                     field,
