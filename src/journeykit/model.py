@@ -68,7 +68,7 @@ class Stage:
     origin: Origin
     description: str | None = None
     typical_duration: str | None = None
-    """How long a persona usually spends here, such as `2w` (see journeykit.plan.durations)."""
+    """How long a persona usually spends here, such as `2w` (see journeykit.durations)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +184,10 @@ class Trigger:
     cron: str | None = None
 
 
+DEFAULT_SEND_AT = datetime.time(10, 0)
+"""When `day_of_use` and `event` sends go out without a `send_at`: mid-morning, inside any sensible quiet hours."""
+
+
 @dataclass(frozen=True, slots=True)
 class Interaction:
     id: str
@@ -203,6 +207,14 @@ class Interaction:
 
     def reaches(self, persona: str) -> bool:
         return self.personas is None or persona in self.personas
+
+    @property
+    def send_time(self) -> datetime.time:
+        """The local time of day of a day_of_use or event send: `send_at`, or 10:00 (docs/format.md)."""
+        if self.send_at:
+            hours, minutes = self.send_at.split(":")
+            return datetime.time(int(hours), int(minutes))
+        return DEFAULT_SEND_AT
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,10 @@ def test_per_file_ignores(project: Path, jk: Jk) -> None:
         ),
         ('[rules.JK506]\nmax-age-days = "soon"\n', "rules.JK506.max-age-days expects a int"),
         ('[severity]\nJK999 = "error"\n', "severity: unknown rule code 'JK999'"),
+        (
+            '[rules.send-in-quiet-hours]\nquiet-hours = "9pm-8am"\n',
+            "rules.send-in-quiet-hours.quiet-hours must be written like '21:00-08:00', got '9pm-8am'",
+        ),
     ],
 )
 def test_bad_configuration_exits_2(project: Path, jk: Jk, toml: str, message: str) -> None:

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLES, CliRun, write
-from tests.plan_helpers import HEAD
+from tests.helpers import EXAMPLES, PLAN_HEAD, CliRun, write
 
 Jk = Callable[..., CliRun]
 RETAIL = "examples/consumer/retail/retail-app-first-year.journey.yaml"
 START = ("--start", "2026-11-02")
 GOOD = (
-    HEAD.format(zone="Europe/Berlin")
+    PLAN_HEAD.format(zone="Europe/Berlin")
     + """\
 stages:
   - {id: active, name: Active}

@@ -138,6 +138,28 @@ def test_filters_and_lanes(project: Path, jk: Jk) -> None:
     assert "cluster_lane_0" in (project / "out" / "retail-app-first-year.dot").read_text()
 
 
+def test_the_report_has_the_calendar_of_the_year_lint_checks(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    assert jk("render", "examples/consumer/retail", "-o", "out", "-p", "busy-parent", *AS_OF).code == 0
+    html = (project / "out" / "retail-app-first-year.html").read_text()
+    assert '<li><a href="#calendar">Calendar</a></li>' in html and '<section class="plan" id="calendar"' in html
+    assert ".plan-grid" in html  # plan.css inlined beside report.css
+    # only the persona shown, from the map's review date (updated: 2026-10-27), not from --as-of
+    assert 'id="plan-busy-parent"' in html and 'id="plan-deal-hunter"' not in html
+    assert "27 Oct 2026 to 26 Oct 2027 (365 days), times in Europe/London" in html
+    assert "journeykit lint checks this same year" in html
+    assert 'title="Wed 28 Oct 2026, day 1, in Research: 1 send\n10:00 ● App message inbox: Welcome message' in html
+    # the timeline says triggers in the same words as the calendar
+    assert '<span class="when">every Monday at 09:00</span>' in html
+
+
+def test_a_map_without_interactions_has_no_calendar(project: Path, jk: Jk) -> None:
+    write(project, {"checkout.journey.yaml": MINIMAL})
+    assert jk("render", "checkout.journey.yaml", "-o", "out", "-f", "html", *AS_OF).code == 0
+    html = (project / "out" / "checkout.html").read_text()
+    assert 'id="calendar"' not in html and ".plan-grid" not in html and "#calendar" not in html
+
+
 def test_unknown_filter_or_format_exits_2(project: Path, jk: Jk) -> None:
     copy_examples(project)
     assert jk("render", "examples", "-o", "out", "-f", "gif").code == 2

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from benchmarks.plan import END_MARK, START_MARK, generate_map, write_section
 
-from tests.plan_helpers import plan_of
+from tests.helpers import plan_of
 
 
 def test_generated_map_is_valid_and_plans(project: Path) -> None:

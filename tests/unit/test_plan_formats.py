@@ -14,11 +14,11 @@ import pytest
 from journeykit.plan.formats import writer
 from journeykit.plan.measured import Measured, MeasuredPersona
 from journeykit.plan.result import JourneyPlan
-from tests.plan_helpers import HEAD, plan_of
+from tests.helpers import PLAN_HEAD, plan_of
 
 UTC = datetime.timezone.utc
 BUSY = (
-    HEAD.format(zone="Europe/Berlin")
+    PLAN_HEAD.format(zone="Europe/Berlin")
     + """\
 calendar:
   - {id: sale, name: Sale, dates: [2026-03-20, 2026-04-03, 2026-10-30]}
@@ -172,14 +172,14 @@ def test_text_output_lists_months_busiest_days_and_silences(project: Path) -> No
 
 @pytest.mark.parametrize("name", ["text", "json", "csv", "ics"])
 def test_an_empty_plan_is_valid_output(project: Path, name: str) -> None:
-    text = HEAD.format(zone="UTC") + "stages:\n  - {id: only, name: Only}\n"
+    text = PLAN_HEAD.format(zone="UTC") + "stages:\n  - {id: only, name: Only}\n"
     planned = plan_of(text, project, datetime.date(2026, 1, 1))
     assert output(planned, name)
 
 
 def test_ics_of_a_utc_map_uses_utc_times_without_vtimezone(project: Path) -> None:
     text = (
-        HEAD.format(zone="UTC")
+        PLAN_HEAD.format(zone="UTC")
         + """\
 stages:
   - {id: only, name: Only}

@@ -6,11 +6,11 @@ import datetime
 from pathlib import Path
 
 from journeykit.plan import queries
-from tests.plan_helpers import HEAD, persona, plan_of
+from tests.helpers import PLAN_HEAD, persona_plan, plan_of
 
 D = datetime.date
 MAP = (
-    HEAD.format(zone="Europe/London")
+    PLAN_HEAD.format(zone="Europe/London")
     + """\
 stages:
   - {id: new, name: New, typical_duration: 2w}
@@ -39,7 +39,7 @@ interactions:
 
 
 def test_sends_by_day_and_week_and_busiest(project: Path) -> None:
-    plan = persona(plan_of(MAP, project, D(2026, 1, 1), days=60))  # a Thursday
+    plan = persona_plan(plan_of(MAP, project, D(2026, 1, 1), days=60))  # a Thursday
     by_day = queries.sends_by_day(plan)
     assert [s.interaction.id for s in by_day[D(2026, 1, 1)]] == ["late", "hello"]
     assert queries.busiest(by_day, 2) == [(D(2026, 1, 1), 2), (D(2026, 1, 2), 1)]
@@ -51,7 +51,7 @@ def test_sends_by_day_and_week_and_busiest(project: Path) -> None:
 
 
 def test_quiet_hours_leave_out_exempt_interactions(project: Path) -> None:
-    plan = persona(plan_of(MAP, project, D(2026, 1, 1), days=60))
+    plan = persona_plan(plan_of(MAP, project, D(2026, 1, 1), days=60))
     assert queries.interactions_of(queries.sends_in_quiet_hours(plan)) == ["hello"]
     assert queries.interactions_of(queries.sends_in_quiet_hours(plan, include_exempt=True)) == ["late", "hello"]
     daytime = (datetime.time(9, 0), datetime.time(10, 0))
@@ -68,7 +68,7 @@ def test_never_firing_is_per_interaction_across_personas(project: Path) -> None:
 
 def test_stage_on_a_day_and_contact_gaps(project: Path) -> None:
     plan = plan_of(MAP, project, D(2026, 1, 1), days=60)
-    shopper = persona(plan)
+    shopper = persona_plan(plan)
     assert [queries.stage_on(shopper, D(2026, 1, d)) for d in (1, 14, 15)] == ["new", "new", "regular"]
     gaps = queries.contact_gaps(plan, shopper, datetime.timedelta(days=10))
     at = datetime.datetime

@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from journeykit.render.plan_view import SHAPES, build_year_view, render_page
-from tests.plan_helpers import HEAD, plan_of
+from tests.helpers import PLAN_HEAD, plan_of
 
 MAP = (
-    HEAD.format(zone="Europe/London")
+    PLAN_HEAD.format(zone="Europe/London")
     + """\
 stages:
   - {id: new, name: New, typical_duration: 10d}

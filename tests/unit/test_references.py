@@ -247,4 +247,4 @@ channels:
     write(project, {"shop.journey.yaml": text})
     (journey,) = analyze(["."], Settings()).journeys
     assert journey.experiences[0].emotion == -2 and type(journey.experiences[0].emotion) is int
-    assert trigger_text(journey.interactions[0].trigger) == "day 3"
+    assert trigger_text(journey.interactions[0].trigger) == "day 3 after install or sign-up"

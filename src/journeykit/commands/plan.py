@@ -18,14 +18,12 @@ from journeykit.errors import UsageError
 from journeykit.model import Journey
 from journeykit.output import open_output
 from journeykit.plan.measured import Measured
+from journeykit.plan.simulate import EARLIEST, LATEST
 from journeykit.present import plural
 from journeykit.result import Result
 
 MAX_DAYS = 3660
 """Ten years: enough for any plan, and a bound on the work a typo such as `--days 36500` asks for."""
-EARLIEST = datetime.date(1900, 1, 1)
-LATEST = datetime.date(8999, 12, 31)
-"""Plans start within these dates, so that no date arithmetic leaves what Python's dates can hold."""
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from journeykit.output import atomic_bytes
 from journeykit.present import plural
 from journeykit.render import dot as diagram
 from journeykit.render import graphviz_run, html
+from journeykit.render.plan_view import YearView, build_year_view
 from journeykit.render.view.index import build_index
 from journeykit.render.view.report import build_report
 
@@ -145,6 +146,7 @@ class _Run:
                 sources={journey.file: journey.source},
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
+                year=self._year(journey, matrix),
             )
             page = self.templates.render("report.html.j2", report=report, generator=report.generator)
             target = base.with_suffix(".html")
@@ -180,6 +182,17 @@ class _Run:
             )
         )
         return {}, f"The flow diagram could not be drawn: {failure}"
+
+    def _year(self, journey: Journey, matrix: CoverageMatrix) -> YearView | None:
+        """The calendar of the map's reference plan (the year lint checks) for the personas shown."""
+        from journeykit.plan.reference import reference_plan, reference_words
+
+        if not journey.interactions or not matrix.personas:
+            return None
+        plan = reference_plan(journey, self.today, personas=tuple(matrix.personas))
+        if plan is None:
+            return None
+        return build_year_view(plan, title="The year, per persona", note=reference_words(journey))
 
     def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
         """The index: each map with its report link and the coverage its report shows."""

@@ -35,9 +35,10 @@ SilenceReason = Literal[
 - `never-happens`: measured data says its behaviour event happens 0 times a week.
 """
 
-UndatedReason = Literal["on-behaviour", "no-calendar"]
-"""Why an interaction's sends have no dates: a behaviour with no measured rate, or an event
-trigger in a map without a `calendar`."""
+UndatedReason = Literal["on-behaviour", "no-calendar", "over-budget"]
+"""Why an interaction's sends have no dates: a behaviour with no measured rate, an event
+trigger in a map without a `calendar`, or a schedule left unplanned once the plan's schedule
+budget (`PlanOptions.schedule_budget`, which lint sets) was spent."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,18 +22,22 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from journeykit import cron
+from journeykit.durations import parse_duration
 from journeykit.model import Interaction, Journey, Persona
-from journeykit.plan import clock, cron
-from journeykit.plan.describe import day_words, describe, send_time
-from journeykit.plan.durations import parse_duration
+from journeykit.plan import clock
 from journeykit.plan.measured import Measured, MeasuredPersona
 from journeykit.plan.result import JourneyPlan, PersonaPlan, Send, Silence, SilenceReason, Undated
 from journeykit.plan.timeline import StageWindow, stage_at, stage_windows, window_of
+from journeykit.present import day_words, when_text
 from journeykit.timezones import UTC_NAME, load_zone
 
 DEFAULT_DAYS = 365
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(8999, 12, 31)
+"""Plans start within these dates, so that no date arithmetic leaves what Python's dates can hold."""
 MAX_SCHEDULE_TIMES = 20_000
-"""A schedule that matches more often than this within the plan (every minute: 525,600 times a
+"""A schedule that matches more often than this within one stage (every minute: 525,600 times a
 year) is cut short there, with a note: no campaign sends that much, and the plan stays fast."""
 BEHAVIOUR_DAY = (datetime.time(9, 0), datetime.timedelta(hours=12))
 """Behaviour occurrences happen in the waking day, 09:00 to 21:00 local."""
@@ -46,6 +50,10 @@ class PlanOptions:
     personas: tuple[str, ...] = ()
     """Only these personas (by id); empty: every persona of the map."""
     measured: Measured | None = None
+    schedule_budget: int | None = None
+    """At most this many cron times for the whole plan (None: no limit but MAX_SCHEDULE_TIMES per
+    stage). croniter takes about 0.1 ms a time, so a map of many every-minute schedules could keep
+    a run busy for minutes; lint sets a budget, and schedules beyond it are listed without dates."""
 
 
 def plan_journey(journey: Journey, options: PlanOptions) -> JourneyPlan:
@@ -82,7 +90,10 @@ class _Run:
         self.horizon = self.begin + datetime.timedelta(days=options.days)
         self.notes: list[str] = []
         self._instants: dict[datetime.datetime, datetime.datetime] = {}
-        self._schedules: dict[tuple[object, ...], tuple[datetime.datetime, ...] | str] = {}
+        self._schedules: dict[tuple[object, ...], tuple[datetime.datetime, ...] | str | None] = {}
+        self._budget = options.schedule_budget
+        self._cut: set[tuple[object, ...]] = set()
+        """Expansions cut short (by the budget or MAX_SCHEDULE_TIMES): their times end early."""
         self._order = {interaction.id: index for index, interaction in enumerate(journey.interactions)}
 
     def persona_plan(self, persona: Persona) -> PersonaPlan:
@@ -133,7 +144,7 @@ class _Run:
                     f"{day_words(trigger.day)} is after the plan's last day, day {self.options.days - 1}",
                 )
             day = self.begin + datetime.timedelta(days=trigger.day)
-            return [datetime.datetime.combine(day.date(), send_time(interaction))]
+            return [datetime.datetime.combine(day.date(), interaction.send_time)]
         if trigger.type == "schedule":
             return self._schedule(interaction, persona, window)
         if trigger.type == "event":
@@ -142,15 +153,24 @@ class _Run:
 
     def _schedule(
         self, interaction: Interaction, persona: str, window: StageWindow
-    ) -> Sequence[datetime.datetime] | Silence:
+    ) -> Sequence[datetime.datetime] | Silence | Undated:
         expression = interaction.trigger.cron
         if expression is None:
             return self._silence(interaction, persona, "incomplete-trigger", "its schedule trigger has no `cron`")
         low, high = window.clipped(self.horizon)
-        times = self._expanded(interaction.id, expression, low, high)
+        times = self._window_times(interaction.id, expression, low, high)
         if isinstance(times, str):
             return self._silence(interaction, persona, "invalid-cron", f"its cron '{expression}' is not valid: {times}")
-        if not times and not self._expanded(interaction.id, expression, self.begin, self.horizon, limit=1):
+        probe = () if times else self._expanded(interaction.id, expression, self.begin, self.horizon, limit=1)
+        if times is None or probe is None:
+            return Undated(
+                interaction,
+                persona,
+                "over-budget",
+                f"{when_text(interaction, self.journey)}: not planned, the plan's limit of "
+                f"{self.options.schedule_budget or 0:,} schedule times was reached",
+            )
+        if not times and not probe:
             return self._silence(
                 interaction,
                 persona,
@@ -159,6 +179,23 @@ class _Run:
             )
         return times
 
+    def _window_times(
+        self, key: str, expression: str, low: datetime.datetime, high: datetime.datetime
+    ) -> Sequence[datetime.datetime] | str | None:
+        """The cron's times from `low` to `high`: a slice of the whole plan's times, expanded once per
+        interaction whatever the personas' stage windows, unless the cron matches too often for that."""
+        parsed = cron.fields(expression)
+        if parsed is not None:
+            minutes, hours = parsed[0], parsed[1]
+            per_day = (len(minutes) if minutes else 60) * (len(hours) if hours else 24)
+            if per_day * self.options.days < MAX_SCHEDULE_TIMES:
+                whole = self._expanded(key, expression, self.begin, self.horizon)
+                if not isinstance(whole, tuple):
+                    return whole
+                if (key, self.begin, self.horizon, MAX_SCHEDULE_TIMES) not in self._cut:
+                    return whole[bisect.bisect_left(whole, low) : bisect.bisect_left(whole, high)]
+        return self._expanded(key, expression, low, high)
+
     def _expanded(
         self,
         key: str,
@@ -166,24 +203,45 @@ class _Run:
         low: datetime.datetime,
         high: datetime.datetime,
         limit: int = MAX_SCHEDULE_TIMES,
-    ) -> tuple[datetime.datetime, ...] | str:
-        """The cron's times from `low` to `high`, computed once for every persona whose stage spans them."""
+    ) -> tuple[datetime.datetime, ...] | str | None:
+        """The cron's times from `low` to `high`, computed once for every persona whose stage spans them.
+
+        A text when croniter cannot read the cron; None when the plan's schedule budget is spent.
+        """
         cache_key = (key, low, high, limit)
         if cache_key not in self._schedules:
+            cap = limit if self._budget is None else min(limit, self._budget)
+            if cap <= 0:
+                self._schedules[cache_key] = None
+                self._note_budget()
+                return None
             try:
-                times = cron.expand(expression, low, high, limit=limit + 1)
+                times = cron.expand(expression, low, high, limit=cap + 1)
             except cron.CronError as error:
                 self._schedules[cache_key] = str(error)
             else:
-                if len(times) > limit:
-                    times = times[:limit]
-                    if limit == MAX_SCHEDULE_TIMES:
+                if self._budget is not None:
+                    self._budget -= min(len(times), cap)
+                if len(times) > cap:
+                    times = times[:cap]
+                    self._cut.add(cache_key)
+                    if cap < limit:
+                        self._note_budget()
+                    elif limit == MAX_SCHEDULE_TIMES:
                         self.notes.append(
                             f"'{key}': its cron '{expression}' matches more than {limit:,} times in one stage; "
                             f"only the first {limit:,} are planned"
                         )
                 self._schedules[cache_key] = times
         return self._schedules[cache_key]
+
+    def _note_budget(self) -> None:
+        note = (
+            f"the plan reached its limit of {self.options.schedule_budget or 0:,} schedule times: "
+            "schedules beyond it are cut short or listed without dates"
+        )
+        if note not in self.notes:
+            self.notes.append(note)
 
     def _event(self, interaction: Interaction, persona: str) -> Sequence[datetime.datetime] | Silence | Undated:
         trigger = interaction.trigger
@@ -194,11 +252,11 @@ class _Run:
                 interaction,
                 persona,
                 "no-calendar",
-                f"{describe(interaction, self.journey)}: the map has no `calendar` that dates it",
+                f"{when_text(interaction, self.journey)}: the map has no `calendar` that dates it",
             )
         event = self.journey.calendar_by_id.get(trigger.name)
         dates = event.dates if event is not None else ()
-        at = send_time(interaction)
+        at = interaction.send_time
         times = [datetime.datetime.combine(day, at) for day in dates]
         inside = [t for t in times if self.begin <= t < self.horizon]
         if not inside:
@@ -220,7 +278,9 @@ class _Run:
             return self._silence(interaction, persona, "incomplete-trigger", "its behavior trigger has no `event`")
         rate = measured.events_per_week.get(trigger.event) if measured is not None else None
         if rate is None:
-            return Undated(interaction, persona, "on-behaviour", f"on behaviour: {describe(interaction, self.journey)}")
+            return Undated(
+                interaction, persona, "on-behaviour", f"on behaviour: {when_text(interaction, self.journey)}"
+            )
         if rate <= 0:
             return self._silence(
                 interaction, persona, "never-happens", f"measured data says {trigger.event} happens 0 times a week"
@@ -265,6 +325,13 @@ class _Run:
         if low == high:
             return self._silence(interaction, persona, "stage-not-reached", f"'{persona}' spends no time in '{stage}'")
         span = self._days_of(low, high)
+        if not times and interaction.trigger.type == "schedule":  # schedules are expanded within the stage
+            return self._silence(
+                interaction,
+                persona,
+                "outside-stage",
+                f"{when_text(interaction, self.journey)} never falls while '{persona}' is in '{stage}' ({span})",
+            )
         if not times:  # a behaviour whose delay ends after the stage does
             return self._silence(
                 interaction,

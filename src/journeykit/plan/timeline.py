@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from journeykit.durations import parse_duration
 from journeykit.model import Journey
-from journeykit.plan.durations import parse_duration
 from journeykit.plan.measured import MeasuredPersona
 
 DEFAULT_STAGE_DURATION = datetime.timedelta(weeks=1)

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 from journeykit import __version__
 from journeykit.plan import queries
-from journeykit.plan.describe import MONTHS, WEEKDAYS, date_words, describe
 from journeykit.plan.result import JourneyPlan, PersonaPlan, Send
-from journeykit.present import plural
-from journeykit.render.palette import PALETTE
+from journeykit.present import MONTHS, WEEKDAYS, date_words, plural, when_text
+from journeykit.render.palette import PALETTE, channel_colours
 
 SHAPES = ("●", "■", "▲", "◆", "★", "✚", "▼", "⬟", "✖", "◐", "⬢", "☗")
-"""One shape per channel, in the map's order: a channel is told by its shape, not only its colour."""
+"""One shape per channel that sends, in the map's order: a channel is told by its shape, not only its
+colour, which is the channel's colour in the diagram and the report."""
 STAGE_COLOURS = 8
 """Stage bands cycle through this many tints and hatchings (plan.css has one class for each)."""
 BUSIEST = 5
@@ -143,18 +143,18 @@ class YearView:
     generator: str
 
 
-def build_year_view(plan: JourneyPlan) -> YearView:
-    """The year view of every persona of a plan."""
+def build_year_view(plan: JourneyPlan, *, title: str | None = None, note: str | None = None) -> YearView:
+    """The year view of every persona of a plan; `title` replaces `MAP: the plan`, `note` comes first in the notes."""
     channel_keys = _channel_keys(plan)
     personas = tuple(_persona(plan, persona, channel_keys) for persona in plan.personas)
     journey = plan.journey
     return YearView(
-        title=f"{journey.title}: the plan",
+        title=title or f"{journey.title}: the plan",
         subtitle=f"{date_words(plan.start)} to {date_words(plan.last_day)} ({plural(plan.days, 'day')}), "
         f"times in {plan.zone_name}",
         weekdays=tuple(name[:3] for name in (*WEEKDAYS[1:], WEEKDAYS[0])),
         personas=personas,
-        notes=plan.notes,
+        notes=(note, *plan.notes) if note else plan.notes,
         generator=f"journeykit {__version__}",
     )
 
@@ -164,14 +164,16 @@ def _channel_keys(plan: JourneyPlan) -> dict[str, ChannelKey]:
     used = {s.channel for p in plan.personas for s in p.sends}
     ordered = [c for c in journey.channels if c.id in used]
     ordered += [journey.channel_by_id[c] for c in sorted(used - {c.id for c in ordered}) if c in journey.channel_by_id]
+    colours = channel_colours(journey.channels)
+    palette_index = {channel.id: index % len(PALETTE) for index, channel in enumerate(journey.channels)}
     keys = {}
     for index, channel in enumerate(ordered):
-        colour = PALETTE[index % len(PALETTE)]
+        colour = colours[channel.id]
         keys[channel.id] = ChannelKey(
             channel.id,
             channel.name,
             SHAPES[index % len(SHAPES)],
-            f"ch-{index % len(PALETTE)}",
+            f"ch-{palette_index[channel.id]}",
             colour.fill,
             colour.border,
         )
@@ -238,7 +240,7 @@ def _cell(
             s.interaction.id,
             s.interaction.name,
             channels[s.channel],
-            describe(s.interaction, plan.journey),
+            when_text(s.interaction, plan.journey),
         )
         for s in sends
     )

@@ -19,6 +19,7 @@ FAMILY_MODULES = (
     "journeykit.rules.coverage",
     "journeykit.rules.content",
     "journeykit.rules.interactions",
+    "journeykit.rules.timing",
 )
 
 

@@ -17,9 +17,9 @@ import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
-from journeykit.plan import cron
-from journeykit.plan.describe import describe
+from journeykit import cron
 from journeykit.plan.result import JourneyPlan, PersonaPlan, Send
+from journeykit.present import when_text
 from journeykit.sanitize import printable
 from journeykit.timezones import UTC_NAME
 
@@ -97,7 +97,7 @@ def _event(
     event.add("duration", EVENT_LENGTH)
     event.add("summary", f"{_text(channel.name if channel else interaction.channel)}: {_text(interaction.name)}")
     lines = [
-        f"Trigger: {describe(interaction, journey)}",
+        f"Trigger: {when_text(interaction, journey)}",
         f"Stage: {interaction.stage}",
         f"Persona: {persona.persona.name} ({persona.persona.id})",
     ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from journeykit.plan.describe import describe, raw
 from journeykit.plan.result import JourneyPlan, Send
+from journeykit.present import trigger_as_written, when_text
 
 SEND_FIELDS = (
     "map",
@@ -44,7 +44,10 @@ class SendRecords:
         interaction = send.interaction
         words = self._triggers.get(interaction.id)
         if words is None:
-            words = self._triggers[interaction.id] = (describe(interaction, plan.journey), raw(interaction.trigger))
+            words = self._triggers[interaction.id] = (
+                when_text(interaction, plan.journey),
+                trigger_as_written(interaction.trigger),
+            )
         return {
             "map": plan.journey.id,
             "persona": send.persona,

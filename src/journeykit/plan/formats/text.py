@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from journeykit.model import Interaction
-from journeykit.plan.describe import MONTHS, describe
 from journeykit.plan.queries import (
     busiest,
     months_of,
@@ -18,7 +17,7 @@ from journeykit.plan.queries import (
     windows_in_plan,
 )
 from journeykit.plan.result import JourneyPlan, PersonaPlan
-from journeykit.present import plural
+from journeykit.present import MONTHS, plural, when_text
 from journeykit.sanitize import printable
 
 BUSIEST = 5
@@ -80,7 +79,7 @@ def _persona(plan: JourneyPlan, persona: PersonaPlan, out: TextIO) -> None:
         for interaction in fired.values():
             count = sum(1 for s in persona.sends if s.interaction is interaction)
             out.write(
-                f"    {interaction.id}: {plural(count, 'send')}, {printable(describe(interaction, journey))} "
+                f"    {interaction.id}: {plural(count, 'send')}, {printable(when_text(interaction, journey))} "
                 f"({interaction.channel}, in {interaction.stage})\n"
             )
 

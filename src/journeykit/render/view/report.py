@@ -10,7 +10,8 @@ from journeykit import __version__
 from journeykit.coverage import CellState, CoverageMatrix, Ratio
 from journeykit.findings import Finding
 from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint
-from journeykit.present import emotion_text, fraction, metric_text, number, plural, state_label, trigger_text
+from journeykit.present import emotion_text, fraction, metric_text, number, plural, state_label, when_text
+from journeykit.render.plan_view import YearView
 from journeykit.render.view.common import (
     Chip,
     HeatmapView,
@@ -249,6 +250,8 @@ class ReportView:
     generated: str
     filters: str | None = None
     index_href: str | None = None
+    year: YearView | None = None
+    """The year view of the map's reference plan (templates/plan.html.j2), when it plans interactions."""
 
 
 def build_report(
@@ -262,6 +265,7 @@ def build_report(
     sources: dict[str, SourceFile] | None = None,
     filters: str | None = None,
     index_href: str | None = None,
+    year: YearView | None = None,
 ) -> ReportView:
     """The view of one map, limited to the personas and stages of `matrix` (already filtered)."""
     chips = channel_chips(journey)
@@ -297,6 +301,7 @@ def build_report(
         generated=today.isoformat(),
         filters=filters,
         index_href=index_href,
+        year=year,
     )
 
 
@@ -419,7 +424,7 @@ def _interaction_view(journey: Journey, interaction: Interaction, chips: dict[st
     return InteractionView(
         id=interaction.id,
         name=interaction.name,
-        when=trigger_text(interaction.trigger),
+        when=when_text(interaction, journey),
         type=interaction.type,
         channel=chips.get(interaction.channel),
         stage=journey.stage_name(interaction.stage),

@@ -1,5 +1,7 @@
-"""Cron expressions expanded into local wall-clock times, with croniter.
+"""Cron expressions, read and expanded into local wall-clock times, with croniter.
 
+What a cron means is part of the format, so this lives beside the model: the shared wording
+(journeykit.present) reads the fields to put a schedule in words, and the plan expands them.
 croniter is given naive datetimes, so it matches the five fields against the wall clock
 and knows nothing of time zones; journeykit.plan.clock then turns each time into an
 instant by the RFC 5545 rule. A cron that matches no date at all (30 February) expands to

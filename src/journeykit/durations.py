@@ -15,22 +15,21 @@ _LONGEST = {"m": 366 * 100 * 24 * 60, "h": 366 * 100 * 24, "d": 366 * 100, "w": 
 
 def parse_duration(text: str | None) -> datetime.timedelta | None:
     """`3d` → three days; None for no text or text that is not a duration (the schema refuses those)."""
-    if text is None:
+    parts = _parts(text)
+    if parts is None:
         return None
-    match = _DURATION.match(text)
-    if match is None:
-        return None
-    count, unit = int(match.group(1)), match.group(2)
+    count, unit = parts
     if count > _LONGEST[unit]:
         return LONGEST  # `99999999w` says "longer than any plan"; that is what it does
     return datetime.timedelta(**{_UNITS[unit]: count})
 
 
-def duration_words(text: str) -> str:
-    """`2h` → `2 hours`, `1w` → `1 week`; other text unchanged."""
-    match = _DURATION.match(text)
-    if match is None:
-        return text
-    count = int(match.group(1))
-    word = _WORDS[match.group(2)]
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def duration_parts(text: str | None) -> tuple[int, str] | None:
+    """`2h` → (2, 'hour'): the count and its unit as a word; None for text that is not a duration."""
+    parts = _parts(text)
+    return (parts[0], _WORDS[parts[1]]) if parts is not None else None
+
+
+def _parts(text: str | None) -> tuple[int, str] | None:
+    match = _DURATION.match(text) if text is not None else None
+    return (int(match.group(1)), match.group(2)) if match is not None else None
