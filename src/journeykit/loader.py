@@ -555,7 +555,10 @@ class _Composer:
         problem = (error.problem or "invalid YAML").strip()
         context = (error.context or "").strip()
         message = f"{problem} ({context})" if context else problem
-        hint = _syntax_hint(problem, self.source.line_text(line))
+        previous = next(
+            (self.source.line_text(n) for n in range(line - 1, 0, -1) if self.source.line_text(n).strip()), ""
+        )
+        hint = _syntax_hint(problem, self.source.line_text(line), column, previous)
         return rules.YAML_SYNTAX.finding(Location(self.source.display, line, column), message, hint=hint)
 
 
@@ -718,10 +721,20 @@ def _yaml_type(value: Any) -> str:
     return "text"
 
 
-def _syntax_hint(problem: str, current: str) -> str | None:
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([^\s#:][^:]*):(\s|$)")
+
+
+def _syntax_hint(problem: str, current: str, column: int = 0, previous: str = "") -> str | None:
     if "\t" in current[: len(current) - len(current.lstrip())] or "found character '\\t'" in problem:
         return "YAML does not allow tabs for indentation: use spaces"
+    if 0 < column <= len(current) and current[column - 1] == "\t":
+        return "a tab (shown as →) where YAML allows only spaces: replace it with a space"
     if "mapping values are not allowed" in problem:
+        this_key, above = _KEY_LINE.match(current), _KEY_LINE.match(previous)
+        if this_key and above and len(this_key.group(1)) > len(above.group(1)):
+            return (
+                f"`{this_key.group(2).strip()}` is indented more than `{above.group(2).strip()}` above it: line them up"
+            )
         return "a value that contains `: ` must be quoted"
     if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in problem:
         return "a quote is not closed"

@@ -205,3 +205,15 @@ def test_bounded_reads_never_allocate_the_limit(tmp_path: Path) -> None:
     small.write_bytes(b"abc")
     with small.open("rb") as handle:
         assert read_bounded(handle, 10**12) == b"abc"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("stages:\n  - id: s\n      name: S\n", "`name` is indented more than `id` above it: line them up"),
+        ("stages:\n  -\tid: s\n    name: S\n", "a tab (shown as →)"),
+    ],
+)
+def test_syntax_hints_say_what_to_fix(text: str, hint: str) -> None:
+    (found,) = findings_of_text("journeykit: 1\nkind: journey\nid: x\ntitle: X\n" + text)
+    assert found.code == "JK003" and hint in (found.hint or "")

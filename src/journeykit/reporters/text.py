@@ -47,7 +47,7 @@ def _print_source(console: Console, finding: Finding, result: Result) -> None:
     line = source.line_text(loc.line) if source else ""
     if not line.strip():
         return
-    line = printable(line.replace("\t", " "))
+    line = printable(line.replace("\t", "→"))  # one character, so the caret stays aligned, and visible
     gutter = str(loc.line)
     pad = " " * len(gutter)
     start = max(loc.column - 1, 0)

@@ -207,7 +207,7 @@ def metric_misses_target(context: RuleContext, options: NoOptions) -> Iterator[V
                     f"'{metric.name}' of '{touchpoint.id}' is {metric.value:g}, {side} its target {metric.target:g}",
                     metric.origin,
                     ("value",),
-                    hint="record an opportunity to close the gap, or revisit the target",
+                    hint="improve the touchpoint (and update `value` when it is measured again), or revisit the target",
                 )
 
 
