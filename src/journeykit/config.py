@@ -41,6 +41,8 @@ class Settings:
     fail_under: float | None = None
     exclude: tuple[str, ...] = ()
     max_file_size: int = LoadLimits().max_file_size
+    allow_empty: bool = False
+    """`allow-empty`: paths that hold no map or catalog are not an error."""
     line_width: int = 120
     """`[format] line-width`: where `journeykit format` folds long text."""
     source: Path | None = None
@@ -71,6 +73,7 @@ class Settings:
             "fail-under": self.fail_under,
             "exclude": list(self.exclude),
             "max-file-size": self.max_file_size,
+            "allow-empty": self.allow_empty,
             "format": {"line-width": self.line_width},
         }
 
@@ -120,6 +123,7 @@ _KEYS = (
     "fail-under",
     "exclude",
     "max-file-size",
+    "allow-empty",
     "format",
 )
 
@@ -140,6 +144,7 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         fail_on=_severity(table.get("fail-on", "error"), f"{where}: fail-on"),
         fail_under=_percent(table.get("fail-under"), where),
         exclude=_globs(_strings(table, "exclude", where), f"{where}: exclude"),
+        allow_empty=_boolean(table.get("allow-empty", False), f"{where}: allow-empty"),
         max_file_size=_file_size(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
         line_width=_line_width(table.get("format", {}), where),
         source=source,
@@ -293,3 +298,9 @@ def _line_width(value: Any, where: str) -> int:
     if isinstance(width, bool) or not isinstance(width, int) or not 40 <= width <= 1000:
         raise ConfigError(f"{where}: format.line-width must be a whole number from 40 to 1000, got {width!r}")
     return width
+
+
+def _boolean(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false, got {value!r}")
+    return value

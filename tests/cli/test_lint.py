@@ -330,3 +330,48 @@ def test_fingerprints_of_age_findings_do_not_change_from_day_to_day(project: Pat
         prints.append({d["code"]: d["fingerprint"] for d in json.loads(run.stdout)["diagnostics"]})
     assert set(prints[0]) == {"JK506", "JK507"}
     assert prints[0] == prints[1]
+
+
+WARNED = MINIMAL + "updated: 2026-11-01\ntouchpoints:\n  - id: pay\n    name: Pay\n    stage: purchase\n"
+
+
+def test_ruff_conventions_quiet_exit_zero_statistics_color(project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": WARNED})
+    normal = jk("lint", ".", "--as-of", "2026-11-22", "--fail-on", "warning")
+    assert normal.code == 1 and "Found" in normal.stdout
+    quiet = jk("lint", ".", "--as-of", "2026-11-22", "--fail-on", "warning", "--quiet")
+    assert quiet.code == 1 and "Found" not in quiet.stdout and "warning[JK503]" in quiet.stdout
+    assert jk("lint", ".", "--as-of", "2026-11-22", "--fail-on", "warning", "--exit-zero").code == 0
+    statistics = jk("lint", ".", "--as-of", "2026-11-22", "--statistics")
+    assert "    1  JK503  touchpoint-without-owner" in statistics.stdout and "m.journey.yaml:" not in statistics.stdout
+    as_json = json.loads(jk("lint", ".", "--as-of", "2026-11-22", "--statistics", "-f", "json").stdout)
+    assert {"code": "JK503", "name": "touchpoint-without-owner", "count": 1} in as_json
+    assert "\x1b[" in jk("lint", ".", "--as-of", "2026-11-22", "--color", "always").stdout
+    assert "\x1b[" not in jk("lint", ".", "--as-of", "2026-11-22", "--color", "never").stdout
+
+
+def test_option_values_get_a_did_you_mean(project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": MINIMAL})
+    run = jk("lint", ".", "--format", "jsn")
+    assert run.code == 2
+    assert "'jsn' is not one of text, concise, json" in run.stderr and "did you mean `json`?" in run.stderr
+    assert "Value error" not in run.stderr
+    assert "did you mean `warning`?" in jk("lint", ".", "--fail-on", "warnings").stderr
+    assert "is not a percentage from 0 to 100" in jk("coverage", ".", "--fail-under", "120").stderr
+    assert "Possible options: --extend-select, --help, --select" in jk("lint", ".", "--selct", "JK5").stderr
+
+
+def test_help_names_values_not_python_types(jk: Jk) -> None:
+    for command in ("validate", "lint", "coverage", "render"):
+        text = jk(command, "--help").stdout
+        assert "<list[str]>" not in text and "<float>" not in text and "<str>" not in text, command
+
+
+def test_on_github_actions_a_report_written_to_a_file_is_not_workflow_commands(
+    project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(project, {"m.journey.yaml": MINIMAL.replace("- id: purchase", "- id: Bad Id")})
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert jk("validate", ".").stdout.startswith("::group::")
+    jk("validate", ".", "-o", str(project.parent / "report.txt"))
+    assert "::error" not in (project.parent / "report.txt").read_text()

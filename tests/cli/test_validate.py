@@ -61,10 +61,18 @@ def test_unknown_format_exits_2(project: Path, jk: Jk) -> None:
     assert jk("validate", "--format", "yaml").code == 2
 
 
-def test_nothing_found_warns_and_exits_0(project: Path, jk: Jk) -> None:
-    run = jk("validate", ".")
-    assert run.code == 0
-    assert "no maps or catalogs found" in run.stderr
+def test_nothing_found_is_exit_2_unless_allowed(project: Path, jk: Jk) -> None:
+    # Maps named *.yaml, or an `exclude` that is too broad, must not pass a CI gate by checking nothing.
+    write(project, {"maps/retail.yaml": MINIMAL, "journeykit.toml": 'exclude = ["maps/"]\n'})
+    for command in ("validate", "lint", "coverage"):
+        run = jk(command, ".")
+        assert run.code == 2, command
+        assert "no maps or catalogs found in .: journeykit looks for *.journey.yaml" in run.stderr
+        assert "what `exclude` (maps/) names" in run.stderr
+    allowed = jk("validate", ".", "--allow-empty")
+    assert allowed.code == 0 and "warning: no maps or catalogs found" in allowed.stderr
+    write(project, {"journeykit.toml": "allow-empty = true\n"})
+    assert jk("lint", ".").code == 0
 
 
 def test_stdin_with_a_filename_for_catalog_lookup(project: Path, jk: Jk) -> None:

@@ -19,6 +19,17 @@ app = typer.Typer(
 )
 
 
+def _arguments_without_python_types() -> None:
+    """typer prints a Python type after each argument in --help (`PATH <list[str]>`); the metavar says it."""
+    from typer.core import TyperArgument
+
+    if hasattr(TyperArgument, "display_type_rich"):
+        TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_arguments_without_python_types()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"journeykit {__version__}")

@@ -46,7 +46,7 @@ def lint(options: LintOptions, settings: Settings) -> int:
     if baseline is not None:
         result = _without_baseline(result, baseline)
     emit(result, options.check, "lint", settings.fail_on)
-    return result.exit_code(settings.fail_on)
+    return options.check.exit_code(result.exit_code(settings.fail_on))
 
 
 def _without_baseline(result: Result, baseline: Counter[str]) -> Result:

@@ -20,13 +20,15 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
-    console = console_for(out)
+    console = console_for(out, context.color)
     for finding in result.sorted_findings():
         console.print(_headline(finding))
         _print_source(console, finding, result)
         if finding.hint:
             console.print(Text.assemble(("    = ", "dim"), ("hint: ", "bold"), printable(finding.hint)))
         console.print()
+    if context.quiet:
+        return
     print_summary(console, result)
     for note in result.notes:
         console.print(Text(note, style="dim"))
