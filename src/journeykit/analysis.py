@@ -160,8 +160,9 @@ class _Session:
         self.journeys: list[Journey] = []
 
     def run(self, targets: Sequence[Target]) -> Analysis:
-        for target in targets:
-            entry = self._entry(target)
+        # Every file first, so that a map's unknown catalog id can say which catalog of the run defines it.
+        entries = [(target, self._entry(target)) for target in targets]
+        for target, entry in entries:
             if entry.source.kind == "journey" or (not entry.valid and is_map_name(target.display)):
                 catalogs = [self._entry(c) for c in self.files.catalogs_for(target)]
                 if entry.valid and entry.source.kind == "journey":
@@ -193,9 +194,18 @@ class _Session:
     def _build_map(self, entry: _Entry, catalog_entries: Sequence[_Entry]) -> None:
         catalogs = [c.catalog for c in catalog_entries if c.catalog is not None]
         complete = all(c.valid for c in catalog_entries)
-        journey, findings = build_journey(entry.source, catalogs, catalogs_complete=complete)
+        journey, findings = build_journey(
+            entry.source, catalogs, catalogs_complete=complete, elsewhere=self._defined_in
+        )
         self.journeys.append(journey)
         self.findings.extend(findings)
+
+    def _defined_in(self, kind: str, item_id: str) -> str | None:
+        """The first catalog of this run that defines `item_id` as a `kind`."""
+        for entry in self.entries.values():
+            if entry.catalog is not None and any(item.id == item_id for item in entry.catalog.definitions(kind)):
+                return entry.catalog.file
+        return None
 
     def _check_map_ids(self) -> None:
         first: dict[str, Journey] = {}

@@ -9,7 +9,7 @@ findings say what is wrong.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,11 +60,19 @@ def build_catalog(source: SourceFile) -> tuple[Catalog, list[Finding]]:
     return catalog, findings
 
 
+Elsewhere = Callable[[str, str], "str | None"]
+"""(kind, id) → the file of a catalog in this run that defines it but that the map does not see."""
+
+
 def build_journey(
-    source: SourceFile, catalogs: Sequence[Catalog] = (), *, catalogs_complete: bool = True
+    source: SourceFile,
+    catalogs: Sequence[Catalog] = (),
+    *,
+    catalogs_complete: bool = True,
+    elsewhere: Elsewhere | None = None,
 ) -> tuple[Journey, list[Finding]]:
     """A journey with its catalogs resolved in, and every id and reference problem found."""
-    return _JourneyBuilder(source, catalogs, catalogs_complete).build()
+    return _JourneyBuilder(source, catalogs, catalogs_complete, elsewhere).build()
 
 
 @dataclass
@@ -79,6 +87,7 @@ class _JourneyBuilder:
     source: SourceFile
     catalogs: Sequence[Catalog]
     catalogs_complete: bool
+    elsewhere: Elsewhere | None = None
     references: list[_Reference] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -301,10 +310,21 @@ class _JourneyBuilder:
                 rules.UNKNOWN_REFERENCE.finding(
                     self.source.location(ref.path),
                     f"{format_path(ref.path)}: unknown {ref.kind} '{ref.target}'",
-                    hint=_did_you_mean(ref.kind, ref.target, known[ref.kind]),
+                    hint=self._unseen(ref) or _did_you_mean(ref.kind, ref.target, known[ref.kind]),
                     subject=Origin(self.source, ref.path).subject(),
                 )
             )
+
+    def _unseen(self, ref: _Reference) -> str | None:
+        """Why a catalog id that the run did read is unknown here: the map does not see that catalog."""
+        where = self.elsewhere(ref.kind, ref.target) if self.elsewhere and ref.kind in CATALOG_KINDS else None
+        if where is None:
+            return None
+        return (
+            f"'{ref.target}' is defined in {where}, which this map does not see: a map sees the catalogs of its own "
+            "directory and of the directories above it, up to the project root (the nearest directory with a "
+            "journeykit.toml, a pyproject.toml with [tool.journeykit], or .git); move the catalog up, or the map down"
+        )
 
     def _check_ids(
         self,
