@@ -212,3 +212,16 @@ def test_the_report_shows_the_year_per_persona(site: tuple[Path, list[Journey]],
     timeline = page.locator("#interactions").inner_text()
     assert "every Monday at 09:00" in timeline and "cron" not in timeline
     calendar.screenshot(path=str(ARTIFACTS / "retail-app-first-year.calendar.png"))
+
+
+def test_the_stage_header_stays_in_view_while_the_grid_scrolls(site: tuple[Path, list[Journey]], visit) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    page = visit(out / "retail-app-first-year.html").page
+    wrap = page.locator(".grid-wrap")
+    header = page.locator("table.journey thead th").first
+    wrap.scroll_into_view_if_needed()
+    top_before = header.bounding_box()["y"]
+    wrap.evaluate("element => element.scrollTop = element.scrollHeight / 2")
+    page.wait_for_timeout(50)
+    assert wrap.evaluate("element => element.scrollTop") > 200, "the grid is expected to scroll inside its wrapper"
+    assert abs(header.bounding_box()["y"] - top_before) < 2, "the stage header scrolled away"
