@@ -320,3 +320,23 @@ def test_standard_input_is_read_once_and_stands_in_for_the_file_it_names(project
     )
     assert run.code == 0, run.stdout
     assert "(1 file checked)" in jk("validate", "-", "-", stdin=MINIMAL.encode()).stdout
+
+
+def test_github_annotations_go_to_the_files_a_pull_request_changes(
+    project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = MINIMAL.replace("- id: purchase", "- id: Bad Id")
+    write(project, {f"maps/old{i:02}.journey.yaml": broken.replace("checkout", f"old{i}") for i in range(12)})
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project, check=True)
+    subprocess.run(["git", "add", "."], cwd=project, check=True)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=project, check=True)
+    subprocess.run(["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=project, check=True)
+    write(project, {"maps/zz-new.journey.yaml": broken.replace("checkout", "new")})
+    subprocess.run(["git", "add", "."], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "change"], cwd=project, check=True)
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    run = jk("validate", "maps", "-f", "github")
+    annotated = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotated) == 10
+    assert any("file=maps/zz-new.journey.yaml" in line for line in annotated)
