@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from journeykit.codes.base import Rule
+from journeykit.diff.settings import DiffSettings, diff_settings
 from journeykit.errors import ConfigError
 from journeykit.findings import Severity
 from journeykit.loader import LoadLimits
@@ -42,6 +43,7 @@ class Settings:
     fail_under: float | None = None
     exclude: tuple[str, ...] = ()
     max_file_size: int = LoadLimits().max_file_size
+    diff: DiffSettings = field(default_factory=DiffSettings)
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -70,6 +72,7 @@ class Settings:
             "fail-under": self.fail_under,
             "exclude": list(self.exclude),
             "max-file-size": self.max_file_size,
+            "diff": self.diff.as_dict(),
         }
 
 
@@ -125,6 +128,7 @@ _KEYS = (
     "fail-under",
     "exclude",
     "max-file-size",
+    "diff",
 )
 
 
@@ -145,6 +149,7 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         fail_under=_percent(table.get("fail-under"), where),
         exclude=_strings(table, "exclude", where),
         max_file_size=_positive_int(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
+        diff=diff_settings(table.get("diff", {}), where),
         source=source,
         root=root or Path.cwd(),
     )

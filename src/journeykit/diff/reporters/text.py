@@ -1,0 +1,57 @@
+"""Human output: changes grouped per map, the map with the most severe change first, then a summary.
+
+Map text reaches the terminal only through `printable` inside rich `Text`, so a map can neither
+forge an output line nor send escape sequences.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.text import Text
+
+from journeykit.console import console_for
+from journeykit.diff.changes import Change, DiffReport
+from journeykit.diff.reporters.common import side_name, summary
+from journeykit.findings import Severity
+from journeykit.reporters import ReportContext
+from journeykit.sanitize import printable
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "cyan"}
+KIND_WIDTH = 20
+
+
+def report(diff: DiffReport, out: TextIO, context: ReportContext) -> None:
+    console = console_for(out)
+    header = f"Journey changes from {side_name(diff.base)} to {side_name(diff.head)}"
+    console.print(Text(printable(header), style="bold"))
+    coverage = {entry.map: entry for entry in diff.coverage}
+    for group, changes in diff.by_map():
+        console.print()
+        title = Text.assemble((printable(group), "bold"))
+        file = next((c.file for c in changes if c.file), None)
+        if file and file != group:
+            title.append(f"  {printable(file)}", style="dim")
+        if group in coverage:
+            title.append(f"  coverage {coverage[group].phrase()}")
+        console.print(title)
+        for change in changes:
+            console.print(line(change, file))
+    console.print()
+    if diff.empty:
+        console.print(Text(f"No journey changes ({diff.files_compared} files compared).", style="bold green"))
+        return
+    console.print(Text(f"Found {summary(diff)}.", style="bold"))
+
+
+def line(change: Change, file: str | None = None) -> Text:
+    """`  warning  touchpoint-moved     12:5  touchpoint 'x' moved ...`: one line, whatever the map holds."""
+    text = Text("  ")
+    text.append(f"{change.level.label:<8}", style=STYLES[change.level])
+    text.append(f"{change.kind:<{KIND_WIDTH}} ")
+    loc = change.location
+    if loc is not None:
+        where = f"{loc.line}:{loc.column}" if loc.file == file else str(loc)
+        text.append(f"{printable(where)}  ", style="dim")
+    text.append(printable(change.message))
+    return text
