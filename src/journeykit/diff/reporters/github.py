@@ -40,7 +40,10 @@ def plain(change: Change) -> str:
 def report(diff: DiffReport, out: TextIO, context: ReportContext) -> None:
     shown = dict.fromkeys(Severity, 0)
     overflow = dict.fromkeys(Severity, 0)
-    for change in diff.sorted_changes():
+    # Journey changes before findings of the same level: annotations are few, and `journeykit lint` annotates
+    # findings anyway.
+    ordered = sorted(diff.sorted_changes(), key=lambda c: (-int(c.level), c.kind.startswith("finding-")))
+    for change in ordered:
         if change.level < Severity.WARNING:
             continue
         if change.location is not None and shown[change.level] < ANNOTATIONS_PER_TYPE:

@@ -20,6 +20,7 @@ from journeykit.findings import Finding, Severity
 from journeykit.present import plural
 from journeykit.reporters import ReportContext
 from journeykit.reporters.coverage_markdown import EMOJI, cell_text
+from journeykit.sanitize import printable
 
 MARKER = "<!-- journeykit-diff -->"
 LIMIT = 65_536
@@ -34,8 +35,8 @@ ZERO_WIDTH_SPACE = "\u200b"
 
 
 def text(value: str) -> str:
-    """Map text made inert: one line, HTML and Markdown escaped, no @mention."""
-    return cell_text(value).replace("@", "@" + ZERO_WIDTH_SPACE)
+    """Map text made inert: one line, HTML and Markdown escaped, control characters shown, no @mention."""
+    return printable(cell_text(value)).replace("@", "@" + ZERO_WIDTH_SPACE)
 
 
 def size(value: str) -> int:
