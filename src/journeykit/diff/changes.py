@@ -94,6 +94,8 @@ class MapDiff:
     base: Journey | None
     head: Journey | None
     changes: tuple[Change, ...]
+    since: str = ""
+    """The base as people name it: `main (3f2a1b9c0d1e)`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,13 @@ class Side:
 
     label: str
     commit: str | None = None
+
+    @property
+    def name(self) -> str:
+        """`main (3f2a1b9c0d1e)`, `working tree`, `old.journey.yaml`."""
+        if self.commit and self.commit != self.label:
+            return f"{self.label} ({self.commit[:12]})"
+        return self.label
 
 
 @dataclass(frozen=True)

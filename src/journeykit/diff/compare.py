@@ -99,7 +99,7 @@ class _Comparison:
             if change.map is not None:
                 by_map[change.map].append(change)
         maps = {
-            map_id: dataclasses.replace(entry, changes=tuple(by_map.get(map_id, ())))
+            map_id: dataclasses.replace(entry, changes=tuple(by_map.get(map_id, ())), since=self.base.side.name)
             for map_id, entry in self.maps.items()
         }
         return DiffReport(

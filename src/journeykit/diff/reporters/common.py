@@ -8,9 +8,7 @@ from journeykit.present import plural
 
 def side_name(side: Side) -> str:
     """`main (3f2a1b9c0d1e)`, `working tree`, `old.journey.yaml`."""
-    if side.commit and side.commit != side.label:
-        return f"{side.label} ({side.commit[:12]})"
-    return side.label
+    return side.name
 
 
 def summary(diff: DiffReport) -> str:
