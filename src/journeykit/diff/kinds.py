@@ -96,7 +96,8 @@ _KINDS = (
         "event-removed",
         "event",
         ERROR,
-        "An analytics event name no longer recorded anywhere it was: dashboards and `journeykit analytics` rely on it.",
+        "An analytics event name that a touchpoint no longer records (or the touchpoint is gone): dashboards and "
+        "`journeykit analytics` rely on it.",
     ),
     Kind("event-moved", "event", WARNING, "An analytics event name now belongs to another touchpoint of the map."),
     Kind(
