@@ -118,6 +118,12 @@ class _MemoryFiles:
         self.files = {PurePosixPath(name).as_posix(): content for name, content in files.items()}
         self.limits = limits
         self.display = display
+        # Catalogs by directory, found once: a tree of 500 maps would otherwise scan every file per map.
+        self.catalogs: dict[PurePosixPath, list[str]] = {}
+        for name in sorted(self.files):
+            path = PurePosixPath(name)
+            if is_catalog_name(path.name):
+                self.catalogs.setdefault(path.parent, []).append(name)
 
     @staticmethod
     def is_map_or_catalog(name: str) -> bool:
@@ -135,14 +141,7 @@ class _MemoryFiles:
 
     def catalogs_for(self, target: Target) -> list[Target]:
         directories = PurePosixPath(target.display).parents
-        found: list[Target] = []
-        for directory in directories:
-            found.extend(
-                Target(name, None)
-                for name in sorted(self.files)
-                if PurePosixPath(name).parent == directory and is_catalog_name(PurePosixPath(name).name)
-            )
-        return found
+        return [Target(name, None) for directory in directories for name in self.catalogs.get(directory, ())]
 
 
 @dataclass
