@@ -45,6 +45,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> GitRepo:
             "maps/moving.journey.yaml": LONELY,
             "maps/breaking.journey.yaml": small("breaking"),
             "maps/repaired.journey.yaml": BROKEN.replace("breaking", "repaired"),
+            "maps/steady.journey.yaml": LONELY.replace("id: moving", "id: steady"),
         },
     )
     repo.git("checkout", "-q", "-b", "feature")
@@ -326,6 +327,51 @@ def test_findings_are_matched_by_fingerprint(in_repo: GitRepo, jk: Callable[...,
 
 def test_every_kind_is_exercised(feature_changes: list[dict[str, Any]]) -> None:
     assert {c["kind"] for c in feature_changes} == set(KINDS)
+
+
+def report_json(options: Any) -> dict[str, Any]:
+    from journeykit.commands.diff import build
+    from journeykit.config import load_settings
+    from journeykit.diff.reporters.json_format import document
+
+    result: dict[str, Any] = document(build(options, load_settings()))
+    return result
+
+
+@pytest.mark.parametrize("revisions", [("main...feature",), ("main", "feature"), ("feature~1",)])
+def test_leaving_out_unchanged_maps_changes_nothing(in_repo: GitRepo, revisions: tuple[str, ...]) -> None:
+    import datetime
+
+    from journeykit.commands.diff import DiffOptions
+
+    (in_repo.root / "maps/untracked.journey.yaml").write_text(small("untracked"), encoding="utf-8")
+    try:
+        options = DiffOptions(revisions=revisions, as_of=datetime.date(2026, 11, 22))
+        fast = report_json(options)
+        assert fast == report_json(DiffOptions(revisions=revisions, as_of=options.as_of, skip_unchanged=False))
+        assert not [c for c in fast["changes"] if c["map"] == "steady"]
+        from journeykit.commands.diff import build
+        from journeykit.config import load_settings
+
+        quick = build(options, load_settings())
+        full = build(DiffOptions(revisions=revisions, as_of=options.as_of, skip_unchanged=False), load_settings())
+        assert quick.files_compared == full.files_compared
+        assert "steady" not in quick.maps and "steady" in full.maps
+    finally:
+        (in_repo.root / "maps/untracked.journey.yaml").unlink()
+
+
+def test_a_left_out_map_whose_id_is_taken_is_compared_after_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jk: Callable[..., CliRun]
+) -> None:
+    repo = GitRepo(tmp_path / "taken")
+    repo.commit("one", {"a.journey.yaml": small("same", "A"), "b.journey.yaml": small("other", "B")})
+    repo.commit("two", {"b.journey.yaml": small("same", "B")})
+    monkeypatch.chdir(repo.root)
+    changes = changes_of(jk("diff", "HEAD~1", "HEAD", "--format", "json", "--as-of", AS_OF))
+    duplicate = one(changes, "finding-added", "JK205")
+    assert (duplicate["level"], duplicate["file"]) == ("error", "b.journey.yaml")
+    assert one(changes, "map-removed", "other")["level"] == "warning"
 
 
 # --- revisions --------------------------------------------------------------------------------------

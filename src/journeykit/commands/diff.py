@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -19,8 +19,18 @@ from journeykit.diff.compare import compare
 from journeykit.diff.kinds import GROUPS, KINDS
 from journeykit.diff.reporters import DIFF_FORMATS
 from journeykit.diff.revisions import EMPTY, Range, Repository, parse_range
-from journeykit.diff.sides import Scope, Snapshot, path_snapshot, revision_snapshot, worktree_snapshot
+from journeykit.diff.sides import (
+    Scope,
+    Snapshot,
+    Tree,
+    path_snapshot,
+    revision_snapshot,
+    revision_tree,
+    worktree_snapshot,
+    worktree_tree,
+)
 from journeykit.diff.textconv import facts
+from journeykit.diff.unchanged import collides, unchanged_maps
 from journeykit.discover import Finder, display_name, is_catalog_name
 from journeykit.errors import UsageError
 from journeykit.findings import Severity
@@ -42,6 +52,8 @@ class DiffOptions:
     output: Path | None = None
     fail_on: Severity | None = None
     as_of: datetime.date | None = None
+    skip_unchanged: bool = True
+    """Leave out maps that are the same on both sides (the result is the same; tests compare both ways)."""
 
 
 def diff(options: DiffOptions, settings: Settings) -> int:
@@ -62,8 +74,25 @@ def build(options: DiffOptions, settings: Settings) -> DiffReport:
         return compare(path_snapshot(pair[0], settings, as_of), path_snapshot(pair[1], settings, as_of), settings.diff)
     repo = Repository.find(Path.cwd())
     scope = Scope.of(repo, options.paths)
-    base, head = _sides(repo, scope, parse_range(options.revisions), settings, as_of)
-    return compare(base, head, settings.diff)
+    chosen = parse_range(options.revisions)
+    base_side, head_side = _commits(repo, chosen)
+    base_tree = revision_tree(scope, base_side.commit or EMPTY, settings)
+    if head_side is None:
+        head_tree = worktree_tree(scope, settings)
+
+        def head(skip: frozenset[str]) -> Snapshot:
+            return worktree_snapshot(scope, head_tree, settings, as_of, skip=skip)
+
+    else:
+        head_tree = revision_tree(scope, head_side.commit or EMPTY, settings)
+
+        def head(skip: frozenset[str]) -> Snapshot:
+            return revision_snapshot(head_tree, head_side, settings, as_of, skip)
+
+    def base(skip: frozenset[str]) -> Snapshot:
+        return revision_snapshot(base_tree, base_side, settings, as_of, skip)
+
+    return _compare(base_tree, head_tree, base, head, settings, skip_unchanged=options.skip_unchanged)
 
 
 def changes_since(
@@ -72,9 +101,46 @@ def changes_since(
     """What changed from `revision` to the working tree already checked (`render --since`)."""
     repo = Repository.find(Path.cwd())
     scope = Scope.of(repo, [p for p in paths if p != "-"])
-    commit = repo.commit(revision)
-    base = revision_snapshot(scope, commit, revision, settings, as_of)
-    return compare(base, worktree_snapshot(scope, settings, as_of, checked), settings.diff)
+    side = Side(revision, repo.commit(revision))
+    base_tree = revision_tree(scope, side.commit or EMPTY, settings)
+    head_tree = worktree_tree(scope, settings)
+    return _compare(
+        base_tree,
+        head_tree,
+        lambda skip: revision_snapshot(base_tree, side, settings, as_of, skip),
+        lambda skip: worktree_snapshot(scope, head_tree, settings, as_of, checked, skip),
+        settings,
+    )
+
+
+def _compare(
+    base_tree: Tree,
+    head_tree: Tree,
+    base: Callable[[frozenset[str]], Snapshot],
+    head: Callable[[frozenset[str]], Snapshot],
+    settings: Settings,
+    *,
+    skip_unchanged: bool = True,
+) -> DiffReport:
+    """Both sides without the maps that are the same on both (see diff/unchanged.py), then compared;
+    everything, when a left-out map's id is one an analysed map has."""
+    left_out = unchanged_maps(base_tree, head_tree) if skip_unchanged else {}
+    skip = frozenset(left_out)
+    base_side, head_side = base(skip), head(skip)
+    if skip and collides(left_out.values(), base_side, head_side):
+        base_side, head_side = base(frozenset()), head(frozenset())
+    return compare(base_side, head_side, settings.diff)
+
+
+def _commits(repo: Repository, chosen: Range) -> tuple[Side, Side | None]:
+    """The base's commit and the head's (None: the working tree), as the range names them."""
+    head = Side(chosen.head, repo.commit(chosen.head)) if chosen.head is not None else None
+    if chosen.merge_base:
+        assert head is not None and head.commit is not None
+        return Side(chosen.base, repo.merge_base(repo.commit(chosen.base), head.commit)), head
+    if chosen.base == "HEAD" and not repo.has_commits():
+        return Side(chosen.base), head  # a repository before its first commit: everything is new
+    return Side(chosen.base, repo.commit(chosen.base)), head
 
 
 def _path_pair(options: DiffOptions) -> tuple[str, str] | None:
@@ -87,23 +153,6 @@ def _path_pair(options: DiffOptions) -> tuple[str, str] | None:
     if old.is_dir() != new.is_dir():
         raise UsageError(f"compare a file with a file or a directory with a directory: {old} and {new}")
     return options.revisions[0], options.revisions[1]
-
-
-def _sides(
-    repo: Repository, scope: Scope, chosen: Range, settings: Settings, as_of: datetime.date
-) -> tuple[Snapshot, Snapshot]:
-    head_commit = repo.commit(chosen.head) if chosen.head is not None else None
-    if chosen.merge_base:
-        assert head_commit is not None
-        base_commit = repo.merge_base(repo.commit(chosen.base), head_commit)
-    elif chosen.base == "HEAD" and not repo.has_commits():
-        base_commit = EMPTY  # a repository before its first commit: everything is new
-    else:
-        base_commit = repo.commit(chosen.base)
-    base = revision_snapshot(scope, base_commit, chosen.base, settings, as_of)
-    if head_commit is None or chosen.head is None:
-        return base, worktree_snapshot(scope, settings, as_of)
-    return base, revision_snapshot(scope, head_commit, chosen.head, settings, as_of)
 
 
 # --- the catalogue -----------------------------------------------------------------------------

@@ -111,7 +111,7 @@ class _Comparison:
             fixed=tuple(fixed_findings),
             maps=maps,
             sources=dict(self.head.checked.result.sources),
-            files_compared=len(set(self.base.names.values()) | set(self.head.names.values())),
+            files_compared=len({*self.base.names.values(), *self.head.names.values(), *self.base.skipped}),
         )
 
     # --- maps ---------------------------------------------------------------------------------------

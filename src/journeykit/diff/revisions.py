@@ -113,29 +113,31 @@ class Repository:
             mode, object_type, oid, size = meta.split()
             if object_type != b"blob" or mode not in (b"100644", b"100755"):
                 continue
-            found.append(Blob(os.fsdecode(raw_path), oid.decode("ascii"), int(size)))
+            # A name that is not UTF-8 is shown with replacement characters rather than break an output.
+            found.append(Blob(raw_path.decode("utf-8", errors="replace"), oid.decode("ascii"), int(size)))
         return found
 
-    def read(self, oids: Sequence[str]) -> list[bytes]:
-        """The contents of blobs, in the order asked, from one `git cat-file --batch`."""
-        if not oids:
-            return []
-        request = "".join(f"{oid}\n" for oid in oids).encode("ascii")
+    def read(self, oids: Sequence[str | None]) -> list[bytes | None]:
+        """The contents of blobs, in the order asked, from one `git cat-file --batch` (None: not read)."""
+        wanted = [oid for oid in oids if oid is not None]
+        if not wanted:
+            return [None for _ in oids]
+        request = "".join(f"{oid}\n" for oid in wanted).encode("ascii")
         completed = self._git("cat-file", "--batch", stdin=request)
         if completed.returncode != 0:
             raise GitError(f"cannot read objects: {_first_line(completed.stderr)}")
         output = completed.stdout
-        contents: list[bytes] = []
+        read: dict[str, bytes] = {}
         at = 0
-        for oid in oids:
+        for oid in wanted:
             end = output.index(b"\n", at)
             header = output[at:end].split()
             if len(header) != 3:
                 raise GitError(f"cannot read object {oid}: {header[-1].decode(errors='replace') if header else ''}")
             size = int(header[2])
-            contents.append(output[end + 1 : end + 1 + size])
+            read[oid] = output[end + 1 : end + 1 + size]
             at = end + 1 + size + 1
-        return contents
+        return [read[oid] if oid is not None else None for oid in oids]
 
     def relative(self, path: Path) -> str:
         """A path as the repository names it (`maps/retail.journey.yaml`; `""` for the root)."""

@@ -8,8 +8,9 @@ compared), so findings can be matched across sides whatever the working director
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -17,7 +18,7 @@ from journeykit.analysis import analyze, analyze_files
 from journeykit.checks import Checked, with_lint
 from journeykit.config import Settings
 from journeykit.diff.changes import Side
-from journeykit.diff.revisions import Blob, GitError, Repository, below, under
+from journeykit.diff.revisions import GitError, Repository, below, under
 from journeykit.discover import Finder, PathNotFoundError, display_name, is_catalog_name, is_map_name
 
 WORKING_TREE = "working tree"
@@ -31,6 +32,8 @@ class Snapshot:
     checked: Checked
     names: Mapping[str, str]
     """Display name → canonical name, for every file loaded."""
+    skipped: frozenset[str] = frozenset()
+    """Map files (canonical names) left out because they are the same on both sides (see `unchanged`)."""
 
     def canonical(self, display: str) -> str:
         return self.names.get(display, display)
@@ -59,43 +62,130 @@ class Scope:
         return cls(repo, chosen, prefixes, tree)
 
 
-def revision_snapshot(
-    scope: Scope, commit: str, label: str, settings: Settings, as_of: datetime.date, blobs: Sequence[Blob] | None = None
-) -> Snapshot:
-    """A git revision of the scope's files, read with `git ls-tree` and `git cat-file --batch`."""
+@dataclass(frozen=True)
+class Tree:
+    """One side's files before analysis, by canonical (repository-relative) path."""
+
+    files: Mapping[str, bytes]
+    """The files to check and the catalogs they see."""
+    targets: tuple[str, ...]
+    """The files to check, in discovery order."""
+    displays: Mapping[str, str]
+    """Canonical path → display name (relative to the working directory, as `lint` names files)."""
+
+
+def revision_tree(scope: Scope, commit: str, settings: Settings) -> Tree:
+    """A revision's maps and catalogs under the scope, read with `git ls-tree` and one `git cat-file --batch`."""
     repo = scope.repo
-    listed = repo.blobs(commit) if blobs is None else blobs
-    finder = Finder(settings.exclude, settings.root)
+    listed = repo.blobs(commit)
+    finder = Finder(settings.exclude, settings.root) if settings.exclude else None
     wanted = [b for b in listed if under(b.path, scope.tree) and _map_or_catalog(b.path)]
-    targets = [b.path for b in wanted if _selected(b.path, scope.prefixes, repo, finder if settings.exclude else None)]
+    targets = [b.path for b in wanted if _selected(b.path, scope.prefixes, repo, finder)]
     explicit = [b for b in listed if b.path in scope.prefixes and b.path not in targets]
     targets.extend(b.path for b in explicit)
     chosen = [*wanted, *explicit]
-    contents = repo.read([b.oid for b in chosen])
-    files = {b.path: data for b, data in zip(chosen, contents, strict=True)}
+    contents = repo.read([b.oid if b.size <= settings.max_file_size else None for b in chosen])
+    files = {
+        b.path: data if data is not None else _oversized(settings) for b, data in zip(chosen, contents, strict=True)
+    }
     cwd = Path.cwd()
-    names = {path: display_name(repo.root / path, cwd) for path in files}
-    analysis = analyze_files(files, settings, targets, display=names.__getitem__)
+    return Tree(files, tuple(targets), {path: display_name(repo.root / path, cwd) for path in files})
+
+
+def worktree_tree(scope: Scope, settings: Settings) -> Tree:
+    """The working tree's maps and catalogs under the scope (untracked files included, git-ignored ones not),
+    found as `analyze()` finds them, with the catalogs the maps see."""
+    finder = Finder(settings.exclude, settings.root)
+    present = [p for p in scope.paths if Path(p).exists()]
+    found = finder.targets(present)
+    catalogs = {
+        catalog
+        for target in found
+        if target.path is not None and is_map_name(target.path.name)
+        for catalog in finder.visible_catalogs(target.path.parent)
+    }
+    files: dict[str, bytes] = {}
+    displays: dict[str, str] = {}
+    targets: list[str] = []
+    for target in found:
+        if target.path is None:
+            continue
+        name = _repository_name(scope.repo, target.path, target.display)
+        if name not in displays:
+            displays[name] = target.display
+            files[name] = _read(target.path, settings)
+            targets.append(name)
+    for catalog in sorted(catalogs):
+        display = display_name(catalog)
+        name = _repository_name(scope.repo, catalog, display)
+        if name not in files:
+            displays[name] = display
+            files[name] = _read(catalog, settings)
+    return Tree(files, tuple(targets), displays)
+
+
+def revision_snapshot(
+    tree: Tree, side: Side, settings: Settings, as_of: datetime.date, skip: frozenset[str] = frozenset()
+) -> Snapshot:
+    """A revision's tree through the pipeline: analysed in memory with that revision's catalogs, then linted."""
+    targets = [t for t in tree.targets if t not in skip]
+    analysis = analyze_files(tree.files, settings, targets, display=tree.displays.__getitem__)
     checked = with_lint(analysis, settings, as_of)
-    return Snapshot(Side(label, commit), checked, {display: path for path, display in names.items()})
+    canonical = {tree.displays[path]: path for path in tree.files}
+    names = {display: canonical.get(display, display) for display in checked.result.sources}
+    return Snapshot(side, checked, names, skip)
 
 
 def worktree_snapshot(
-    scope: Scope, settings: Settings, as_of: datetime.date, checked: Checked | None = None
+    scope: Scope,
+    tree: Tree,
+    settings: Settings,
+    as_of: datetime.date,
+    checked: Checked | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> Snapshot:
-    """The working tree (untracked files included, git-ignored ones not), through `analyze()`; or the
-    working tree already checked by the command (`render --since`)."""
+    """The working tree through `analyze()`, or the working tree the command already checked (`render
+    --since`); either way without the maps in `skip`."""
     if checked is None:
-        present = [p for p in scope.paths if Path(p).exists()]
-        analysis = analyze(present, settings) if present else analyze_files({}, settings)
+        paths = [tree.displays[t] for t in tree.targets if t not in skip]
+        analysis = analyze(paths, settings) if paths else analyze_files({}, settings)
         checked = with_lint(analysis, settings, as_of)
     names = {}
     for display in checked.result.sources:
-        try:
-            names[display] = scope.repo.relative(Path(display))
-        except GitError:
-            names[display] = display
-    return Snapshot(Side(WORKING_TREE), checked, names)
+        names[display] = _repository_name(scope.repo, Path(display), display)
+    if skip:
+        checked = _without(checked, lambda display: names.get(display, display) in skip)
+    if skip:
+        names = {display: name for display, name in names.items() if name not in skip}
+    return Snapshot(Side(WORKING_TREE), checked, names, skip)
+
+
+def _without(checked: Checked, left_out: Callable[[str], bool]) -> Checked:
+    """The checked maps without some files' maps and findings."""
+    maps = tuple(m for m in checked.maps if not left_out(m.journey.file))
+    result = checked.result.with_findings(f for f in checked.result.findings if not left_out(f.location.file))
+    return Checked(dataclasses.replace(checked.analysis, maps=maps, result=result), result)
+
+
+def _repository_name(repo: Repository, path: Path, display: str) -> str:
+    try:
+        return repo.relative(path)
+    except GitError:
+        return display
+
+
+def _read(path: Path, settings: Settings) -> bytes:
+    """A file's bytes, only to tell whether it changed (the pipeline reads it again, with its checks)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(settings.max_file_size + 1)
+    except OSError:
+        return b""
+
+
+def _oversized(settings: Settings) -> bytes:
+    """A stand-in for a blob above the size limit, which is refused (JK010) without being read, as on disk."""
+    return b"\0" * (settings.max_file_size + 1)
 
 
 def path_snapshot(path: str, settings: Settings, as_of: datetime.date) -> Snapshot:
