@@ -102,7 +102,7 @@ def build(workdir: Path, maps: int, touchpoints: int) -> tuple[Path, int, int]:
     for index in range(1, min(maps, 6)):
         path = corpus / f"map-{index:04d}.journey.yaml"
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"emotion: (-?\d)", lambda m: f"emotion: {2 - abs(int(m.group(1)))}", text, count=1))
+        path.write_text(re.sub(r"emotion: (-?\d)", lambda m: f"emotion: {-int(m.group(1)) or 1}", text, count=1))
     commit(repo, "one pull request")
     return repo, changed, renamed
 
