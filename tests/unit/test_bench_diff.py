@@ -25,9 +25,9 @@ def bench() -> ModuleType:
 def test_the_corpus_has_two_revisions_with_changes(tmp_path: Path) -> None:
     repo, changed, renamed = bench().build(tmp_path, 12, 8)
     assert changed > 0 and renamed == 1
-    many = diff(repo, "HEAD~2", "HEAD~1")
+    many = diff(repo, "HEAD~3", "HEAD~2")
     assert {"map-moved", "emotion-changed", "event-removed"} <= {c["kind"] for c in many}
-    few = diff(repo, "HEAD~1", "HEAD")
+    few = diff(repo, "HEAD~2", "HEAD~1")
     assert {c["map"] for c in few if c["kind"] == "emotion-changed"} == {c["map"] for c in few} and len(
         {c["map"] for c in few}
     ) == 5

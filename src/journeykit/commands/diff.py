@@ -20,6 +20,7 @@ from journeykit.diff.kinds import GROUPS, KINDS
 from journeykit.diff.reporters import DIFF_FORMATS
 from journeykit.diff.revisions import EMPTY, Range, Repository, parse_range
 from journeykit.diff.sides import (
+    WORKING_TREE,
     Scope,
     Snapshot,
     Tree,
@@ -213,8 +214,9 @@ def git_driver(arguments: Sequence[str], settings: Settings, out: TextIO) -> int
         _fact_diff(out, path, old, new_path, new, settings)
         return 0
     catalogs = {**_catalogs_for(path), **_catalogs_for(new_path)}
-    base = _memory_snapshot({**catalogs, **({path: old} if old is not None else {})}, "old", settings)
-    head = _memory_snapshot({**catalogs, **({new_path: new} if new is not None else {})}, "new", settings)
+    base_side, head_side = _blob_side(arguments[2]), _blob_side(arguments[5])
+    base = _memory_snapshot({**catalogs, **({path: old} if old is not None else {})}, base_side, settings)
+    head = _memory_snapshot({**catalogs, **({new_path: new} if new is not None else {})}, head_side, settings)
     report = compare(base, head, settings.diff)
     if report.empty:
         out.write("no journey changes\n")
@@ -266,9 +268,14 @@ def _catalogs_for(path: str) -> dict[str, bytes]:
     return found
 
 
-def _memory_snapshot(files: dict[str, bytes], label: str, settings: Settings) -> Snapshot:
+def _blob_side(oid: str) -> Side:
+    """A side of git's external diff, named by its blob: all zeros is the working tree's file (or none)."""
+    return Side(WORKING_TREE if not oid.strip("0.") else oid[:12])
+
+
+def _memory_snapshot(files: dict[str, bytes], side: Side, settings: Settings) -> Snapshot:
     checked = with_lint(analyze_files(files, settings), settings, datetime.date.today())
-    return Snapshot(Side(label), checked, {name: name for name in checked.result.sources})
+    return Snapshot(side, checked, {name: name for name in checked.result.sources})
 
 
 def _fact_diff(

@@ -126,8 +126,9 @@ def _summary_line(diff: DiffReport) -> str:
     counts = diff.counts()
     first = next((label for label, n in counts.items() if n), None)
     line = summary(diff)
-    if first is not None:
-        line = line.replace(f"{counts[first]} {first}", f"**{counts[first]} {first}**", 1)
+    if first is not None:  # the most severe count in bold
+        most = plural(counts[first], first)
+        line = line.replace(most, f"**{most}**", 1)
     moved = [e for e in diff.coverage if e.before is not None and e.after is not None]
     if moved:
         shown = ", ".join(f"{text(e.map)} {e.phrase()}" for e in moved[:5])

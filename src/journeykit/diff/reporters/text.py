@@ -35,8 +35,9 @@ def report(diff: DiffReport, out: TextIO, context: ReportContext) -> None:
         if group in coverage:
             title.append(f"  coverage {coverage[group].phrase()}")
         console.print(title)
+        width = max(len(_where(c, file)) for c in changes)
         for change in changes:
-            console.print(line(change, file))
+            console.print(line(change, file, width))
     console.print()
     if diff.empty:
         console.print(Text(f"No journey changes ({diff.files_compared} files compared).", style="bold green"))
@@ -44,14 +45,20 @@ def report(diff: DiffReport, out: TextIO, context: ReportContext) -> None:
     console.print(Text(f"Found {summary(diff)}.", style="bold"))
 
 
-def line(change: Change, file: str | None = None) -> Text:
+def line(change: Change, file: str | None = None, width: int = 0) -> Text:
     """`  warning  touchpoint-moved     12:5  touchpoint 'x' moved ...`: one line, whatever the map holds."""
     text = Text("  ")
     text.append(f"{change.level.label:<8}", style=STYLES[change.level])
     text.append(f"{change.kind:<{KIND_WIDTH}} ")
-    loc = change.location
-    if loc is not None:
-        where = f"{loc.line}:{loc.column}" if loc.file == file else str(loc)
-        text.append(f"{printable(where)}  ", style="dim")
+    if width:
+        text.append(f"{printable(_where(change, file)):<{width}}  ", style="dim")
     text.append(printable(change.message))
     return text
+
+
+def _where(change: Change, file: str | None) -> str:
+    """`12:5` in the map's own file, `file:12:5` elsewhere, nothing without a place in HEAD."""
+    loc = change.location
+    if loc is None:
+        return ""
+    return f"{loc.line}:{loc.column}" if loc.file == file else str(loc)
