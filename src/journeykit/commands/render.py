@@ -19,7 +19,7 @@ from journeykit.checks import Checked
 from journeykit.commands.check import CheckOptions, load
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, select
-from journeykit.diff.changes import DiffReport
+from journeykit.diff.changes import DiffReport, MapDiff
 from journeykit.diff.marks import marks_of
 from journeykit.errors import UsageError
 from journeykit.findings import Finding
@@ -111,6 +111,8 @@ class _Run:
     def render_map(self, journey: Journey, matrix: CoverageMatrix) -> None:
         options = self.options
         since = self.changes.maps.get(journey.id) if self.changes is not None else None
+        if since is None and self.changes is not None:  # the same on both sides, so left out of the diff
+            since = MapDiff(journey.id, journey, journey, (), self.changes.base.name)
         marks = marks_of(since) if since is not None else None
         source = diagram.dot_source(
             journey, diagram.DiagramOptions(options.personas, options.stages, options.lanes, marks)
