@@ -33,10 +33,10 @@ def diff(
     arguments: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Argument(
-            metavar="[BASE [HEAD]] [-- PATH...]",
-            help="Git revisions (`main`, `HEAD~1`, `A..B`, `A...B` from the merge base); HEAD defaults to the "
-            "working tree and BASE to HEAD. Or two map files or two directories to compare outside git. "
-            "Paths after `--` limit the maps compared.",
+            metavar="REV|PATH",
+            help="[BASE [HEAD]] [-- PATH...]: git revisions (`main`, `HEAD~1`, `A..B`, `A...B` from the merge "
+            "base); HEAD defaults to the working tree and BASE to HEAD. Or two map files or two directories "
+            "to compare outside git. Paths after `--` limit the maps compared.",
             show_default=False,
         ),
     ] = None,
@@ -55,7 +55,10 @@ def diff(
     config: ConfigOption = None,
     fail_on: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Lowest change level that makes the run fail: error, warning or info (default: error)."),
+        typer.Option(
+            metavar="LEVEL",
+            help="Lowest change level that makes the run fail: error, warning or info (default: error).",
+        ),
     ] = None,
     as_of: AsOfOption = None,
     list_kinds: Annotated[
