@@ -14,6 +14,7 @@ from journeykit.console import console_for
 from journeykit.diff.changes import Change, DiffReport
 from journeykit.diff.reporters.common import side_name, summary
 from journeykit.findings import Severity
+from journeykit.present import plural
 from journeykit.reporters import ReportContext
 from journeykit.sanitize import printable
 
@@ -40,7 +41,7 @@ def report(diff: DiffReport, out: TextIO, context: ReportContext) -> None:
             console.print(line(change, file, width))
     console.print()
     if diff.empty:
-        console.print(Text(f"No journey changes ({diff.files_compared} files compared).", style="bold green"))
+        console.print(Text(f"No journey changes ({plural(diff.files_compared, 'file')} compared).", style="bold green"))
         return
     console.print(Text(f"Found {summary(diff)}.", style="bold"))
 
