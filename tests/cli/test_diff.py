@@ -133,18 +133,21 @@ def test_map_level_changes(feature_changes: list[dict[str, Any]], in_repo: GitRe
     assert (removed["level"], removed["before"], removed["line"]) == ("warning", "legacy", None)
     renamed = one(c, "map-renamed", "promotions-map")
     assert (renamed["level"], renamed["before"], renamed["after"]) == ("info", "promo-map", "promotions-map")
+    at(renamed, "id: promotions-map", file="maps/promo.journey.yaml")
     moved = one(c, "map-moved", "moving")
     assert (moved["before"], moved["after"], moved["level"]) == (
         "maps/moving.journey.yaml",
         "archive/moving.journey.yaml",
         "info",
     )
+    at(moved, "id: moving", file="archive/moving.journey.yaml")
     broken = one(c, "map-broken", "breaking")
     assert broken["level"] == "error"
     assert (broken["file"], broken["line"]) == ("maps/breaking.journey.yaml", 5)
     assert "JK003" in broken["message"]
     repaired = one(c, "map-repaired", "repaired")
     assert (repaired["level"], repaired["after"]) == ("info", "repaired")
+    at(repaired, "id: repaired", file="maps/repaired.journey.yaml")
     assert not [x for x in c if x["kind"] in ("map-removed", "map-added") and x["subject"] in ("breaking", "repaired")]
 
 
@@ -168,7 +171,9 @@ def test_persona_and_stage_changes(feature_changes: list[dict[str, Any]]) -> Non
     stage = one(c, "stage-added", "loyalty")
     assert (stage["level"], stage["stage"]) == ("warning", "loyalty")
     at(stage, "id: loyalty")
-    assert one(c, "stage-removed", "returns")["level"] == "warning"
+    stage_removed = one(c, "stage-removed", "returns")
+    assert (stage_removed["level"], stage_removed["before"]) == ("warning", "returns")
+    at(stage_removed, "stages:")
     renamed_stage = one(c, "stage-renamed", "post-purchase")
     assert (renamed_stage["before"], renamed_stage["after"], renamed_stage["level"]) == (
         "after",
@@ -241,16 +246,23 @@ def test_emotion_and_pain_point_changes(feature_changes: list[dict[str, Any]]) -
     at(added, "id: queue")
     severity = one(c, "pain-point-changed", "slow-ads", field="severity")
     assert (severity["level"], severity["before"], severity["after"]) == ("info", "low", "high")
+    at(severity, "id: slow-ads")
     renamed = one(c, "pain-point-renamed", "hidden-fees")
-    assert (renamed["before"], renamed["after"]) == ("fees", "hidden-fees")
+    assert (renamed["before"], renamed["after"], renamed["level"]) == ("fees", "hidden-fees", "info")
+    at(renamed, "id: hidden-fees")
 
 
 def test_opportunity_and_interaction_changes(feature_changes: list[dict[str, Any]]) -> None:
     c = feature_changes
-    assert one(c, "opportunity-added", "express-lane")["level"] == "info"
-    assert one(c, "opportunity-removed", "compare-table")["before"] == "compare-table"
+    opportunity = one(c, "opportunity-added", "express-lane")
+    assert (opportunity["level"], opportunity["after"], opportunity["stage"]) == ("info", "express-lane", "purchase")
+    at(opportunity, "id: express-lane")
+    gone = one(c, "opportunity-removed", "compare-table")
+    assert (gone["level"], gone["before"], gone["persona"]) == ("info", "compare-table", "shopper")
+    at(gone, "opportunities:", 2)
     renamed = one(c, "opportunity-renamed", "show-fees-early")
-    assert (renamed["before"], renamed["after"]) == ("show-fees", "show-fees-early")
+    assert (renamed["before"], renamed["after"], renamed["level"]) == ("show-fees", "show-fees-early", "info")
+    at(renamed, "id: show-fees-early")
     added = one(c, "interaction-added", "welcome")
     assert (added["level"], added["stage"]) == ("info", "discovery")
     at(added, "id: welcome")
@@ -278,16 +290,24 @@ def test_evidence_and_metric_changes(feature_changes: list[dict[str, Any]]) -> N
     at(not_last, "evidence: [interviews]", 2)
     item = one(c, "evidence-removed", "old-study", persona=None)
     assert (item["level"], item["before"]) == ("info", "old-study")
-    assert one(c, "evidence-added", "diary-study", persona=None)["level"] == "info"
+    assert (item["file"], item["line"]) == (SHOP, HEAD.splitlines().index("evidence:") + 1)
+    research = one(c, "evidence-added", "diary-study", persona=None)
+    assert (research["level"], research["after"]) == ("info", "diary-study")
+    at(research, "id: diary-study")
     renamed = one(c, "evidence-renamed", "usability-test-1")
-    assert (renamed["before"], renamed["after"]) == ("usability-1", "usability-test-1")
+    assert (renamed["before"], renamed["after"], renamed["level"]) == ("usability-1", "usability-test-1", "info")
+    at(renamed, "id: usability-test-1")
     lowered = one(c, "metric-changed", "search", field="metrics[Search success].target")
     assert (lowered["level"], lowered["before"], lowered["after"]) == ("warning", 0.6, 0.5)
     at(lowered, "name: Search success")
     value = one(c, "metric-changed", "search", field="metrics[Search success].value")
     assert (value["level"], value["before"], value["after"]) == ("info", 0.5, 0.55)
-    assert one(c, "metric-removed", "search")["before"] == "Time to result"
-    assert one(c, "metric-added", "checkout")["after"] == "Conversion"
+    metric_gone = one(c, "metric-removed", "search")
+    assert (metric_gone["before"], metric_gone["level"]) == ("Time to result", "info")
+    at(metric_gone, "metrics:")
+    metric_new = one(c, "metric-added", "checkout")
+    assert (metric_new["after"], metric_new["level"]) == ("Conversion", "info")
+    at(metric_new, "name: Conversion")
 
 
 def test_coverage_changes_cell_by_cell(in_repo: GitRepo, jk: Callable[..., CliRun]) -> None:
