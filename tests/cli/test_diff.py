@@ -287,13 +287,16 @@ def test_evidence_and_metric_changes(feature_changes: list[dict[str, Any]]) -> N
     assert last["level"] == "warning"  # the experience lost its last evidence
     not_last = one(c, "evidence-removed", "survey-2026", persona="shopper", stage="research")
     assert not_last["level"] == "info"
-    at(not_last, "evidence: [interviews]", 2)
+    at(not_last, "evidence: [interviews]")
     item = one(c, "evidence-removed", "old-study", persona=None)
     assert (item["level"], item["before"]) == ("info", "old-study")
     assert (item["file"], item["line"]) == (SHOP, HEAD.splitlines().index("evidence:") + 1)
     research = one(c, "evidence-added", "diary-study", persona=None)
     assert (research["level"], research["after"]) == ("info", "diary-study")
     at(research, "id: diary-study")
+    cited = one(c, "evidence-added", "diary-study", persona="shopper")
+    assert (cited["level"], cited["stage"], cited["after"]) == ("info", "discovery", "diary-study")
+    assert cited["column"] == HEAD.splitlines()[cited["line"] - 1].index("diary-study") + 1
     renamed = one(c, "evidence-renamed", "usability-test-1")
     assert (renamed["before"], renamed["after"], renamed["level"]) == ("usability-1", "usability-test-1", "info")
     at(renamed, "id: usability-test-1")

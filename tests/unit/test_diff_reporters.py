@@ -106,7 +106,7 @@ def test_the_comment_renders_tables_details_and_grids() -> None:
     first_row = html.split("<tbody>", 1)[1].split("</tr>", 1)[0]
     assert "error" in first_row, "most severe first"
     summary = markdown.split("\n")[4]
-    assert summary.startswith("**1 error**, 35 warnings and 52 infos in 1 map"), summary
+    assert summary.startswith("**1 error**, 35 warnings and 53 infos in 1 map"), summary
 
 
 def test_map_text_cannot_inject_markdown_html_or_mentions() -> None:
