@@ -147,3 +147,48 @@ def persona_plan(plan: JourneyPlan, persona_id: str = "shopper") -> PersonaPlan:
 def send_times(plan: PersonaPlan, interaction: str | None = None) -> list[str]:
     """Sends as ISO local times with offset, optionally of one interaction."""
     return [s.at.isoformat(timespec="minutes") for s in plan.sends if interaction in (None, s.interaction.id)]
+
+
+class GitRepo:
+    """A real git repository in a temporary directory, for tests that need revisions."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+        self.git("config", "user.name", "journeykit tests")
+        self.git("config", "user.email", "tests@journeykit.invalid")
+        self.git("config", "commit.gpgsign", "false")
+
+    def git(self, *args: str, check: bool = True) -> str:
+        """Run git in the repository; its standard output."""
+        import subprocess
+
+        completed = subprocess.run(
+            ["git", *args], cwd=self.root, capture_output=True, text=True, check=False, env=_git_env()
+        )
+        if check and completed.returncode != 0:
+            raise AssertionError(f"git {' '.join(args)} failed: {completed.stderr}")
+        return completed.stdout
+
+    def commit(self, message: str, files: dict[str, str | bytes] | None = None, remove: Iterable[str] = ()) -> str:
+        """Write and delete files, commit everything, and return the new commit's id."""
+        if files:
+            write(self.root, files)
+        for name in remove:
+            (self.root / name).unlink()
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+        return self.git("rev-parse", "HEAD").strip()
+
+
+def _git_env() -> dict[str, str]:
+    """The environment without the variables of a git that runs the tests (hooks, worktrees)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("GIT_")} | {"GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """The 1-based line of the `occurrence`-th line that contains `needle`."""
+    found = [number for number, line in enumerate(text.splitlines(), 1) if needle in line]
+    assert len(found) >= occurrence, f"{needle!r} not found {occurrence} time(s)"
+    return found[occurrence - 1]

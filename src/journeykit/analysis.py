@@ -9,7 +9,7 @@ both go through the same loader, schema check and model builder.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
@@ -62,15 +62,20 @@ def analyze(
 
 
 def analyze_files(
-    files: Mapping[str, bytes | str], settings: Settings, targets: Sequence[str] | None = None
+    files: Mapping[str, bytes | str],
+    settings: Settings,
+    targets: Sequence[str] | None = None,
+    *,
+    display: Callable[[str], str] | None = None,
 ) -> Analysis:
     """Analyse files held in memory, keyed by POSIX path (`maps/retail.journey.yaml`).
 
     The files form a tree of their own: a map sees the catalogs in its directory and the
     directories above it within the tree. `targets` names the files to check (default:
-    every map and catalog of the tree).
+    every map and catalog of the tree). `display` names a file in findings and reports (default:
+    its key), so that files of a git revision can be named as the working tree's are.
     """
-    tree = _MemoryFiles(files, settings.limits)
+    tree = _MemoryFiles(files, settings.limits, display)
     chosen = list(targets) if targets is not None else [name for name in files if tree.is_map_or_catalog(name)]
     return _Session(settings, tree).run([Target(name, None) for name in chosen])
 
@@ -107,9 +112,18 @@ class _DiskFiles:
 
 
 class _MemoryFiles:
-    def __init__(self, files: Mapping[str, bytes | str], limits: LoadLimits) -> None:
+    def __init__(
+        self, files: Mapping[str, bytes | str], limits: LoadLimits, display: Callable[[str], str] | None = None
+    ) -> None:
         self.files = {PurePosixPath(name).as_posix(): content for name, content in files.items()}
         self.limits = limits
+        self.display = display
+        # Catalogs by directory, found once: a tree of 500 maps would otherwise scan every file per map.
+        self.catalogs: dict[PurePosixPath, list[str]] = {}
+        for name in sorted(self.files):
+            path = PurePosixPath(name)
+            if is_catalog_name(path.name):
+                self.catalogs.setdefault(path.parent, []).append(name)
 
     @staticmethod
     def is_map_or_catalog(name: str) -> bool:
@@ -122,18 +136,12 @@ class _MemoryFiles:
     def load(self, target: Target) -> Loaded:
         content = self.files.get(target.display, b"")
         raw = content.encode("utf-8") if isinstance(content, str) else content
-        return load_bytes(raw, target.display, None, self.limits)
+        name = self.display(target.display) if self.display is not None else target.display
+        return load_bytes(raw, name, None, self.limits)
 
     def catalogs_for(self, target: Target) -> list[Target]:
         directories = PurePosixPath(target.display).parents
-        found: list[Target] = []
-        for directory in directories:
-            found.extend(
-                Target(name, None)
-                for name in sorted(self.files)
-                if PurePosixPath(name).parent == directory and is_catalog_name(PurePosixPath(name).name)
-            )
-        return found
+        return [Target(name, None) for directory in directories for name in self.catalogs.get(directory, ())]
 
 
 @dataclass
@@ -184,7 +192,7 @@ class _Session:
             loaded.findings.extend(schema.check(loaded.source))
         entry = _Entry(loaded)
         self.entries[key] = entry
-        self.sources[target.display] = loaded.source
+        self.sources[loaded.source.display] = loaded.source
         self.findings.extend(loaded.findings)
         if entry.valid and entry.source.kind == "catalog":
             entry.catalog, findings = build_catalog(entry.source)

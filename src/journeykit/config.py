@@ -14,6 +14,7 @@ from typing import Any
 import pathspec
 
 from journeykit.codes.base import Rule
+from journeykit.diff.settings import DiffSettings, diff_settings
 from journeykit.errors import ConfigError
 from journeykit.files import journeykit_table, read_toml
 from journeykit.findings import Severity
@@ -45,6 +46,7 @@ class Settings:
     """`allow-empty`: paths that hold no map or catalog are not an error."""
     line_width: int = 120
     """`[format] line-width`: where `journeykit format` folds long text."""
+    diff: DiffSettings = field(default_factory=DiffSettings)
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -75,6 +77,7 @@ class Settings:
             "max-file-size": self.max_file_size,
             "allow-empty": self.allow_empty,
             "format": {"line-width": self.line_width},
+            "diff": self.diff.as_dict(),
         }
 
 
@@ -125,6 +128,7 @@ _KEYS = (
     "max-file-size",
     "allow-empty",
     "format",
+    "diff",
 )
 
 
@@ -147,6 +151,7 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         allow_empty=_boolean(table.get("allow-empty", False), f"{where}: allow-empty"),
         max_file_size=_file_size(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
         line_width=_line_width(table.get("format", {}), where),
+        diff=diff_settings(table.get("diff", {}), where),
         source=source,
         root=root or Path.cwd(),
     )

@@ -125,6 +125,11 @@ class Finder:
                 return True
         return False
 
+    def is_excluded(self, path: Path, *, is_dir: bool) -> bool:
+        """Whether the configuration's `exclude` patterns skip `path` when directories are searched
+        (for files that are not on disk, such as those of a git revision)."""
+        return self.excluded.matches(path, is_dir)
+
     def _skips_directory(self, directory: Path, ignores: _GitIgnores) -> bool:
         """The walk skips dot-directories, git-ignored ones and configured exclusions (`directory` is resolved)."""
         return (

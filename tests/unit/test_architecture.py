@@ -44,16 +44,21 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "journeykit.durations",
             "journeykit.present",
             "journeykit.result",
+            "journeykit.diff.kinds",
         ),
     ),
     # The plan is the model laid over a calendar (model in, plan out, like the coverage matrix):
     # below the rules, which read it, and the reports, which draw it.
     ("plan", ("journeykit.plan",)),
     ("rules", ("journeykit.rules",)),
-    ("configuration", ("journeykit.config", "journeykit.lint.table")),
+    ("configuration", ("journeykit.config", "journeykit.lint.table", "journeykit.diff.settings")),
     ("pipeline", ("journeykit.analysis", "journeykit.lint", "journeykit.checks")),
     ("interop", ("journeykit.formatting", "journeykit.export", "journeykit.importing")),
-    ("presentation", ("journeykit.reporters", "journeykit.render", "journeykit.plan.formats")),
+    ("diff", ("journeykit.diff",)),
+    (
+        "presentation",
+        ("journeykit.reporters", "journeykit.render", "journeykit.plan.formats", "journeykit.diff.reporters"),
+    ),
     ("commands", ("journeykit.commands",)),
     ("cli", ("journeykit.cli", "journeykit.__main__")),
 )

@@ -12,6 +12,7 @@ import os
 import sys
 
 from journeykit.cli import authoring as _authoring  # noqa: F401 - registers init, format, export, import csv
+from journeykit.cli import diff as _diff  # noqa: F401 - registers diff
 from journeykit.cli import maps as _maps  # noqa: F401 - registers validate, lint, coverage, render, schema, rules
 from journeykit.cli import plan as _plan  # noqa: F401 - registers plan
 from journeykit.cli.app import app

@@ -211,6 +211,14 @@ def render(
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
     allow_empty: AllowEmptyOption = False,
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="REV",
+            help="Mark what changed since this git revision: new, moved and changed touchpoints and cells, "
+            "removed ones struck through, emotions before (see docs/diff.md).",
+        ),
+    ] = None,
 ) -> None:
     """Render each map as a Graphviz diagram and a self-contained HTML report, with an index page.
 
@@ -232,6 +240,7 @@ def render(
         template_dir=template_dir,
         allow_inside_input=allow_inside_input,
         as_of=date,
+        since=since,
     )
     finish(command.render(options, settings))
 

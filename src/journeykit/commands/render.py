@@ -21,6 +21,8 @@ from journeykit.codes.rendering import DIAGRAM_FAILED
 from journeykit.commands.check import CheckOptions, load
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, select
+from journeykit.diff.changes import DiffReport, MapDiff
+from journeykit.diff.marks import marks_of
 from journeykit.errors import UsageError
 from journeykit.findings import Finding
 from journeykit.model import Journey
@@ -53,6 +55,8 @@ class RenderOptions:
     template_dir: Path | None = None
     allow_inside_input: bool = False
     as_of: datetime.date | None = None
+    since: str | None = None
+    """A git revision: mark in the reports and diagrams what changed since it."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -70,10 +74,11 @@ def render(options: RenderOptions, settings: Settings) -> int:
     _check_output_location(options, settings)
     today = options.as_of or datetime.date.today()
     checked = load(options.check, settings, lint_as_of=today)
+    changes = _changes_since(options, checked, settings, today)
     blocked = {f.location.file for f in checked.result.errors}
     renderable = [m for m in checked.maps if m.journey.file not in blocked]
     chosen = {m.journey.id: m for m in select([m.coverage for m in renderable], options.personas, options.stages)}
-    run = _Run(options, dot, today, checked, blocked)
+    run = _Run(options, dot, today, checked, blocked, changes=changes)
     with _progress(len(chosen)) as advance:
         for analyzed in renderable:
             if analyzed.journey.id in chosen:
@@ -110,6 +115,8 @@ class _Run:
     reports: dict[str, str] = field(default_factory=dict)
     """map file → its HTML report's file name, for the index."""
     rendered: int = 0
+    changes: DiffReport | None = None
+    """What changed since `--since`, when it is given."""
 
     def __post_init__(self) -> None:
         self.by_file: dict[str, list[Finding]] = defaultdict(list)
@@ -123,7 +130,11 @@ class _Run:
 
     def render_map(self, journey: Journey, matrix: CoverageMatrix) -> None:
         options = self.options
-        layout = diagram.DiagramOptions(options.personas, options.stages, options.lanes)
+        since = self.changes.maps.get(journey.id) if self.changes is not None else None
+        if since is None and self.changes is not None:  # the same on both sides, so left out of the diff
+            since = MapDiff(journey.id, journey, journey, (), self.changes.base.name)
+        marks = marks_of(since) if since is not None else None
+        layout = diagram.DiagramOptions(options.personas, options.stages, options.lanes, marks=marks)
         source = diagram.dot_source(journey, layout)
         base = options.outdir / self.stems[journey.id]
         if "dot" in options.formats:
@@ -147,6 +158,7 @@ class _Run:
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
                 year=self._year(journey, matrix),
+                changes=since,
             )
             page = self.templates.render("report.html.j2", report=report, generator=report.generator)
             target = base.with_suffix(".html")
@@ -227,6 +239,16 @@ class _Run:
     def _write(self, path: Path, data: bytes) -> None:
         atomic_bytes(path, data)
         self.written.append(path)
+
+
+def _changes_since(
+    options: RenderOptions, checked: Checked, settings: Settings, today: datetime.date
+) -> DiffReport | None:
+    if options.since is None:
+        return None
+    from journeykit.commands.diff import changes_since
+
+    return changes_since(options.since, options.check.paths, checked, settings, today)
 
 
 def output_stems(ids: Sequence[str]) -> dict[str, str]:

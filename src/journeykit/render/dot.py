@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import graphviz
 
+from journeykit.diff.marks import Mark, Marks
 from journeykit.model import Journey, Stage, Touchpoint
 from journeykit.present import metric_text
 from journeykit.render.palette import TEXT, ChannelColour, channel_colours
@@ -49,6 +50,8 @@ class DiagramOptions:
     lanes: bool = False
     flow: bool = True
     """Draw the steps between touchpoints; off for a simpler layout when the full one takes too long."""
+    marks: Marks | None = None
+    """What changed since a revision (`render --since`): marked on the nodes, removed ones drawn dotted."""
 
 
 def dot_source(journey: Journey, options: DiagramOptions = DiagramOptions()) -> str:
@@ -67,7 +70,7 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
         nodesep="0.18",
         ranksep="0.35",
         labelloc="b",
-        label=_legend(journey),
+        label=_legend(journey, options.marks),
     )
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
     graph.attr("edge", color="#4a5568", arrowsize="0.7")
@@ -96,14 +99,23 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
                     fillcolor="#ffffff",
                     color="#a0aec0",
                 )
-                _draw(lane_graph, journey, stages, met, colours, prefix=f"p{lane}_", flow=options.flow)
+                _draw(
+                    lane_graph,
+                    journey,
+                    stages,
+                    met,
+                    colours,
+                    prefix=f"p{lane}_",
+                    flow=options.flow,
+                    marks=options.marks,
+                )
         for index in range(len(stages)):
             with graph.subgraph() as same:
                 same.attr(rank="same")
                 for lane in range(len(personas)):
                     same.node(f"p{lane}_stage_{index}")
     else:
-        _draw(graph, journey, stages, visible, colours, prefix="", flow=options.flow)
+        _draw(graph, journey, stages, visible, colours, prefix="", flow=options.flow, marks=options.marks)
     return graph
 
 
@@ -122,6 +134,7 @@ def _draw(
     prefix: str,
     *,
     flow: bool = True,
+    marks: Marks | None = None,
 ) -> None:
     """Stage clusters in order, held in columns by an invisible chain of anchors, then the flow."""
     node_ids = {t.id: f"{prefix}tp_{i}" for i, t in enumerate(touchpoints)}
@@ -140,7 +153,10 @@ def _draw(
             cluster.node(f"{prefix}stage_{index}", label="", shape="point", style="invis", width="0", height="0")
             for touchpoint in touchpoints:
                 if touchpoint.stage == stage.id:
-                    _touchpoint_node(cluster, journey, touchpoint, node_ids[touchpoint.id], colours, prefix)
+                    mark = marks.touchpoints.get(touchpoint.id) if marks is not None else None
+                    _touchpoint_node(cluster, journey, touchpoint, node_ids[touchpoint.id], colours, prefix, mark)
+            if marks is not None and not prefix:
+                _removed_nodes(cluster, marks, stage)
     for index in range(len(stage_list) - 1):
         graph.edge(f"{prefix}stage_{index}", f"{prefix}stage_{index + 1}", style="invis", weight="10")
     for touchpoint in touchpoints:
@@ -168,13 +184,16 @@ def _touchpoint_node(
     node_id: str,
     colours: dict[str, ChannelColour],
     prefix: str,
+    mark: Mark | None = None,
 ) -> None:
     channel = journey.channel_by_id.get(touchpoint.channel or "")
     colour = colours.get(channel.id) if channel else None
     style = MODE_STYLES[channel.mode if channel else None]
+    if mark is not None:
+        style = {**style, "penwidth": "3"}  # a thick outline and the words on top: what changed
     graph.node(
         node_id,
-        label=_touchpoint_label(journey, touchpoint),
+        label=_touchpoint_label(journey, touchpoint, mark),
         id=f"diagram-{prefix}touchpoint-{touchpoint.id}",  # distinct from the report's own anchors
         tooltip=escape_tooltip(touchpoint.description or touchpoint.name),
         fillcolor=colour.fill if colour else "#ffffff",
@@ -246,8 +265,25 @@ def _html_label(text: str, *, bold: bool = False, size: int | None = None) -> st
     return f"<{body}>"
 
 
-def _touchpoint_label(journey: Journey, touchpoint: Touchpoint) -> str:
+def _removed_nodes(graph: graphviz.Digraph, marks: Marks, stage: Stage) -> None:
+    """Touchpoints removed since the revision, in the stage they were in, dotted and struck through."""
+    for index, gone in enumerate(t for t, where in marks.removed_touchpoints if where == stage.id):
+        graph.node(
+            f"removed_{stage.index}_{index}",
+            label=f'<<S>{_lines(gone.name, 26)}</S><BR/><FONT POINT-SIZE="9"><B>REMOVED</B></FONT>>',
+            id=f"diagram-removed-touchpoint-{gone.id}",
+            tooltip=escape_tooltip(f"{gone.name} (removed since {marks.since})"),
+            shape="box",
+            style="dotted",
+            color="#4a5568",
+            fontcolor="#4a5568",
+        )
+
+
+def _touchpoint_label(journey: Journey, touchpoint: Touchpoint, mark: Mark | None = None) -> str:
     rows = [f"<TR><TD><B>{_lines(touchpoint.name, 26)}</B></TD></TR>"]
+    if mark is not None:
+        rows.insert(0, f'<TR><TD><FONT POINT-SIZE="9"><B>{_lines(mark.label.upper(), 30)}</B></FONT></TD></TR>')
     details = []
     channel = journey.channel_by_id.get(touchpoint.channel or "")
     if channel:
@@ -263,7 +299,7 @@ def _touchpoint_label(journey: Journey, touchpoint: Touchpoint) -> str:
     return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
 
 
-def _legend(journey: Journey, *, steps_left_out: int = 0) -> str:
+def _legend(journey: Journey, marks: Marks | None = None, *, steps_left_out: int = 0) -> str:
     colours = channel_colours(journey.channels)
     used = {t.channel for t in journey.touchpoints}
     rows = ['<TR><TD COLSPAN="3" ALIGN="LEFT"><B>Channels</B></TD></TR>']
@@ -285,5 +321,11 @@ def _legend(journey: Journey, *, steps_left_out: int = 0) -> str:
         rows.append(
             '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">solid arrow: next step · '
             "grey dashed: deliberate loop back · red dashed: step back into an earlier stage</FONT></TD></TR>"
+        )
+    if marks is not None:
+        since = escape_html_label(marks.since)
+        rows.append(
+            f'<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">since {since}: thick outline and words on top: '
+            "new, moved or changed · dotted and struck through: removed</FONT></TD></TR>"
         )
     return '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"

@@ -250,6 +250,8 @@ def interaction_never_fires(context: RuleContext, options: NoOptions) -> Iterato
                     hint=HINTS[silence.reason],
                 )
             continue
+        # Named by the first persona id, not the map's order: reordering personas must not change the finding.
+        found = sorted(found, key=lambda silence: silence.persona)
         first = found[0]
         others = sorted({s.persona for s in found[1:]} - {first.persona})
         per_persona = first.reason in ("outside-stage", "stage-not-reached")
