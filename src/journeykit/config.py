@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pathspec
 
@@ -20,6 +20,9 @@ from journeykit.errors import UsageError
 from journeykit.findings import Severity
 from journeykit.loader import LoadLimits
 from journeykit.rules.base import OptionValue, Rule
+
+if TYPE_CHECKING:
+    from journeykit.analytics.settings import AnalyticsChoices
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,6 +53,8 @@ class Settings:
     max_file_size: int = LoadLimits().max_file_size
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
+    analytics: AnalyticsChoices | None = None
+    """The `[analytics]` table, validated by journeykit.analytics.config."""
 
     @property
     def limits(self) -> LoadLimits:
@@ -168,6 +173,7 @@ _KEYS = (
     "fail-under",
     "exclude",
     "max-file-size",
+    "analytics",
 )
 
 
@@ -190,12 +196,19 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         max_file_size=_positive_int(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
         source=source,
         root=root or Path.cwd(),
+        analytics=_analytics(table, where, source),
     )
     _check_codes(settings)
     return settings
 
 
 # --- validation helpers ----------------------------------------------------------------------------
+
+
+def _analytics(table: Mapping[str, Any], where: str, source: Path | None) -> AnalyticsChoices | None:
+    from journeykit.analytics.config import parse_table
+
+    return None if "analytics" not in table else parse_table(table["analytics"], where, source and source.parent)
 
 
 def _rules() -> Mapping[str, Rule]:

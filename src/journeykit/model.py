@@ -71,6 +71,10 @@ class Stage:
     index: int
     origin: Origin
     description: str | None = None
+    optional: bool = False
+    """Customers may skip it (never the first stage: JK207)."""
+    conversion_target: float | None = None
+    """The step conversion into the stage that the team aims for, a ratio from 0 to 1."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,3 +67,80 @@ DUPLICATE_MAP_ID = structural_rule(
     "# a.journey.yaml and b.journey.yaml both say:\nid: checkout\n",
     "# a.journey.yaml says `id: checkout`, b.journey.yaml says `id: returns`\n",
 )
+DUPLICATE_EVENT = structural_rule(
+    Family.REFERENCES,
+    "JK206",
+    "duplicate-event",
+    "Two touchpoints of one map list the same analytics event name.",
+    "A touchpoint's `events` are the event names that mean \"this customer met this touchpoint\". "
+    "`journeykit analytics` gives every event of the log to the one touchpoint that lists it, so within a "
+    "map an event name belongs to one touchpoint only. The finding is at the second listing; the hint names "
+    "the first. Keep the name on one touchpoint, or give the analytics tool two names.",
+    """journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+stages:
+  - id: purchase
+    name: Purchase
+touchpoints:
+  - id: cart
+    name: Cart
+    stage: purchase
+    events: [cart_view]
+  - id: basket-page
+    name: Basket page
+    stage: purchase
+    events: [cart_view]
+""",
+    """journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+stages:
+  - id: purchase
+    name: Purchase
+touchpoints:
+  - id: cart
+    name: Cart
+    stage: purchase
+    events: [cart_view]
+  - id: basket-page
+    name: Basket page
+    stage: purchase
+    events: [basket_view]
+""",
+)
+OPTIONAL_FIRST_STAGE = structural_rule(
+    Family.REFERENCES,
+    "JK207",
+    "optional-first-stage",
+    "The first stage of a map says `optional: true`.",
+    "Stages may be optional (customers may skip them, such as research for a repeat buyer), but the first "
+    "stage is where every customer enters the journey: `journeykit analytics` measures entry by it, so it "
+    "cannot be skipped. Make a later stage optional, or add the stage before it.",
+    """journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+stages:
+  - id: research
+    name: Research
+    optional: true
+  - id: purchase
+    name: Purchase
+""",
+    """journeykit: 1
+kind: journey
+id: checkout
+title: Checkout
+stages:
+  - id: discovery
+    name: Discovery
+  - id: research
+    name: Research
+    optional: true
+  - id: purchase
+    name: Purchase
+""",
+)
