@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
+from journeykit.cli import analytics as _analytics  # noqa: F401 - registers analytics
 from journeykit.cli import maps as _maps  # noqa: F401 - registers validate, lint, coverage, render, schema, rules
 from journeykit.cli.app import app
 from journeykit.errors import UsageError
