@@ -81,6 +81,7 @@ def spark_session() -> Iterator[Any]:
 
     quiet_python_loggers()
     session, owned = start_session("local[2]")
+    session.conf.set("spark.sql.shuffle.partitions", "1")  # tiny logs: one partition per shuffle is fastest
     yield session
     if owned:
         session.stop()

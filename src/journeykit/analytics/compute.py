@@ -149,20 +149,43 @@ class _Computation:
     def run(self) -> RawFigures:
         mapped = self.held.cache(self._mapped())
         entrants = self.held.cache(self._entrants(mapped))
-        self._entered_later(mapped, entrants)
-        pending = entrants.filter(~entrants.mature)
-        for row in _records(pending.group_by("g").aggregate(n=pending.count())):
-            self.figures.in_progress[row["g"]] = row["n"]
-        mature = entrants.filter(entrants.mature).select(
-            "actor", "t0", "g", tend=entrants.t0 + self.window
-        )
+        mature = entrants.filter(entrants.mature).select("actor", "t0", "g", tend=entrants.t0 + self.window)
         window = self.held.cache(self._windowed(mapped, mature))
         state = self.held.cache(self._stages(mature, window))
-        self._reached(state)
-        self._durations(state)
-        self._reach(window)
-        self._steps(window)
+        parts = [
+            self._entered_later(mapped, entrants),
+            self._in_progress(entrants),
+            self._reached(state),
+            *self._durations(state),
+            self._reach(window),
+            *self._steps(window),
+        ]
+        # One query for every figure: a distributed engine runs one job instead of one per figure.
+        self._collect(_records(ibis_union(parts)))
         return self.figures
+
+    def _collect(self, rows: Sequence[dict[str, Any]]) -> None:
+        figures = self.figures
+        for row in rows:
+            kind, g, a, b, c, v, w = (row[k] for k in ("kind", "g", "a", "b", "c", "v", "w"))
+            if kind == "later":
+                figures.entered_later[a] = v
+            elif kind == "pending":
+                figures.in_progress[g] = v
+            elif kind == "reached":
+                figures.reached[(g, a)] = v
+                if a == 0:
+                    figures.entered[g] = v
+                if self.spec.stages[a].optional:
+                    figures.skipped[(g, a)] = w or 0
+            elif kind == "duration":
+                figures.durations.setdefault((g, a), (c, {}))[1][b] = v
+            elif kind == "reach":
+                figures.reach[(g, a)] = v
+            elif kind == "backtrack":
+                figures.backtracks[(g, a, b)] = (v, w)
+            elif kind == "transition":
+                figures.transitions[(g, a, b)] = (v, w)
 
     # -- the rows that count
 
@@ -207,9 +230,7 @@ class _Computation:
 
         first_stage = mapped.filter(mapped.k == 0, self._in_range(mapped.t))
         entry = first_stage.group_by(e_actor=first_stage.actor).aggregate(t0=first_stage.t.min())
-        at_entry = first_stage.inner_join(
-            entry, (first_stage.actor == entry.e_actor) & (first_stage.t == entry.t0)
-        )
+        at_entry = first_stage.inner_join(entry, (first_stage.actor == entry.e_actor) & (first_stage.t == entry.t0))
         # Several first-stage rows at t0: the smallest persona value that is not blank (definition 3).
         chosen = at_entry.group_by(actor=at_entry.actor, t0=at_entry.t0).aggregate(raw=at_entry.persona.min())
         persona: ir.StringValue = chosen.raw
@@ -217,21 +238,24 @@ class _Computation:
             persona = persona.substitute(dict(self.spec.persona_values), else_=persona)
         codes = {p: i for i, p in enumerate(self.spec.personas)}
         unassigned = len(self.spec.personas)
-        group = (
-            persona.substitute(codes, else_=unassigned) if codes else ibis.literal(unassigned)
-        ).cast("int64")
+        group = (persona.substitute(codes, else_=unassigned) if codes else ibis.literal(unassigned)).cast("int64")
         return chosen.select(
             "actor", "t0", g=ibis.coalesce(group, unassigned), mature=chosen.t0 + self.window <= self.as_of
         )
 
-    def _entered_later(self, mapped: ir.Table, entrants: ir.Table) -> None:
+    def _entered_later(self, mapped: ir.Table, entrants: ir.Table) -> ir.Table:
         first = mapped.group_by(f_actor=mapped.actor).aggregate(tmin=mapped.t.min())
         at_first = mapped.inner_join(first, (mapped.actor == first.f_actor) & (mapped.t == first.tmin))
         first_stage = at_first.group_by(actor=at_first.actor, tmin=at_first.tmin).aggregate(kmin=at_first.k.min())
         later = first_stage.filter(first_stage.kmin >= 1, self._in_range(first_stage.tmin))
         later = later.anti_join(entrants, later.actor == entrants.actor)
-        for row in _records(later.group_by("kmin").aggregate(n=later.count())):
-            self.figures.entered_later[row["kmin"]] = row["n"]
+        counted = later.group_by("kmin").aggregate(v=later.count())
+        return _row(counted, "later", a=counted.kmin, v=counted.v)
+
+    def _in_progress(self, entrants: ir.Table) -> ir.Table:
+        pending = entrants.filter(~entrants.mature)
+        counted = pending.group_by("g").aggregate(v=pending.count())
+        return _row(counted, "pending", g=counted.g, v=counted.v)
 
     def _windowed(self, mapped: ir.Table, mature: ir.Table) -> ir.Table:
         entrant = mature.select(w_actor=mature.actor, w_t0=mature.t0, w_tend=mature.tend, g=mature.g)
@@ -244,7 +268,7 @@ class _Computation:
     def _stages(self, mature: ir.Table, window: ir.Table) -> ir.Table:
         import ibis
 
-        state = mature.select("actor", "t0", "tend", "g", tprev=mature.t0)
+        state = mature.select("actor", "t0", "tend", "g", tprev=mature.t0, s0=mature.t0)
         for index in range(1, len(self.spec.stages)):
             events = window.filter(window.k == index).select(s_actor=window.actor, s_t=window.t)
             joined = state.left_join(
@@ -259,27 +283,28 @@ class _Computation:
             state = state.mutate(tprev=tprev)
         return state
 
-    def _reached(self, state: ir.Table) -> None:
+    def _reached(self, state: ir.Table) -> ir.Table:
         import ibis
 
-        stages = range(1, len(self.spec.stages))
-        metrics: dict[str, Any] = {"entered": state.count()}
-        for index in stages:
-            metrics[f"r{index}"] = state[f"s{index}"].notnull().cast("int64").sum()
-            later = [state[f"s{j}"] for j in range(index + 1, len(self.spec.stages))]
-            if self.spec.stages[index].optional and later:
-                skipped = state[f"s{index}"].isnull() & ibis.coalesce(*later).notnull()
-                metrics[f"k{index}"] = skipped.cast("int64").sum()
-        for row in _records(state.group_by("g").aggregate(**metrics)):
-            group = row["g"]
-            self.figures.entered[group] = row["entered"]
-            self.figures.reached[(group, 0)] = row["entered"]
-            for index in stages:
-                self.figures.reached[(group, index)] = row[f"r{index}"] or 0
-                if f"k{index}" in row:
-                    self.figures.skipped[(group, index)] = row[f"k{index}"] or 0
+        count = len(self.spec.stages)
+        parts = []
+        for index in range(count):
+            here = state[f"s{index}"]
+            later = [state[f"s{j}"] for j in range(index + 1, count)]
+            skipped = here.isnull() & ibis.coalesce(*later).notnull() if later else ibis.literal(False)
+            parts.append(
+                state.select(
+                    g=state.g,
+                    a=ibis.literal(index, "int64"),
+                    hit=here.notnull().cast("int64"),
+                    skip=skipped.cast("int64"),
+                )
+            )
+        stages = ibis_union(parts)
+        counted = stages.group_by("g", "a").aggregate(v=stages.hit.sum(), w=stages.skip.sum())
+        return _row(counted, "reached", g=counted.g, a=counted.a, v=counted.v, w=counted.w)
 
-    def _durations(self, state: ir.Table) -> None:
+    def _durations(self, state: ir.Table) -> list[ir.Table]:
         import ibis
 
         parts = [
@@ -289,8 +314,8 @@ class _Computation:
             for index in range(1, len(self.spec.stages))
         ]
         if not parts:
-            return
-        durations = ibis.union(*parts) if len(parts) > 1 else parts[0]
+            return []
+        durations = ibis_union(parts)
         both = durations.union(durations.mutate(g=ibis.literal(ALL_GROUP, "int64")))
         group = [both.g, both.k]
         ranked = both.mutate(
@@ -303,17 +328,16 @@ class _Computation:
             lower = (ranked.rn * 100 <= scaled) & (scaled < (ranked.rn + 1) * 100)
             upper = ((ranked.rn - 1) * 100 < scaled) & (scaled <= ranked.rn * 100)
             needed |= lower | upper
-        for row in _records(ranked.filter(needed).select("g", "k", "rn", "n", "d")):
-            count, values = self.figures.durations.setdefault((row["g"], row["k"]), (row["n"], {}))
-            values[row["rn"]] = row["d"]
+        kept = ranked.filter(needed)
+        return [_row(kept, "duration", g=kept.g, a=kept.k, b=kept.rn, c=kept.n, v=kept.d)]
 
     # -- definitions 7 and 9, and the transitions between touchpoints
 
-    def _reach(self, window: ir.Table) -> None:
-        for row in _records(window.group_by("g", "tp").aggregate(n=window.actor.nunique())):
-            self.figures.reach[(row["g"], row["tp"])] = row["n"]
+    def _reach(self, window: ir.Table) -> ir.Table:
+        counted = window.group_by("g", "tp").aggregate(v=window.actor.nunique())
+        return _row(counted, "reach", g=counted.g, a=counted.tp, v=counted.v)
 
-    def _steps(self, window: ir.Table) -> None:
+    def _steps(self, window: ir.Table) -> list[ir.Table]:
         import ibis
 
         order = ibis.window(group_by=window.actor, order_by=[window.t, window.k, window.tp])
@@ -321,16 +345,29 @@ class _Computation:
         steps = self.held.cache(
             sequence.filter(sequence.pk.notnull() & ((sequence.pk > sequence.k) | (sequence.ptp != sequence.tp)))
         )
-        backtracks = steps.filter(steps.pk > steps.k)
-        for row in _records(
-            backtracks.group_by("g", "pk", "k").aggregate(steps=backtracks.count(), actors=backtracks.actor.nunique())
-        ):
-            self.figures.backtracks[(row["g"], row["pk"], row["k"])] = (row["steps"], row["actors"])
+        back = steps.filter(steps.pk > steps.k)
+        back = back.group_by("g", "pk", "k").aggregate(v=back.count(), w=back.actor.nunique())
         moves = steps.filter(steps.ptp != steps.tp)
-        for row in _records(
-            moves.group_by("g", "ptp", "tp").aggregate(steps=moves.count(), actors=moves.actor.nunique())
-        ):
-            self.figures.transitions[(row["g"], row["ptp"], row["tp"])] = (row["steps"], row["actors"])
+        moves = moves.group_by("g", "ptp", "tp").aggregate(v=moves.count(), w=moves.actor.nunique())
+        return [
+            _row(back, "backtrack", g=back.g, a=back.pk, b=back.k, v=back.v, w=back.w),
+            _row(moves, "transition", g=moves.g, a=moves.ptp, b=moves.tp, v=moves.v, w=moves.w),
+        ]
+
+
+def _row(table: ir.Table, kind: str, **values: ir.Value) -> ir.Table:
+    """A figure's rows in the one shape of the result query: kind, g, a, b, c, v, w (integers or null)."""
+    import ibis
+
+    columns = {name: values.get(name, ibis.null("int64")).cast("int64") for name in ("g", "a", "b", "c", "v", "w")}
+    return table.select(kind=ibis.literal(kind, "string"), **columns)
+
+
+def ibis_union(tables: Sequence[ir.Table]) -> ir.Table:
+    """UNION ALL of tables of one schema."""
+    import ibis
+
+    return tables[0] if len(tables) == 1 else ibis.union(*tables, distinct=False)
 
 
 def _records(table: ir.Table) -> Sequence[dict[str, Any]]:
