@@ -1,7 +1,8 @@
 """The DuckDB engine: embedded, reads CSV, Parquet and JSON lines from disk as it goes, spills to disk.
 
-The working tables live in a temporary database file and DuckDB is given a memory limit and a temporary
-directory, so that a log larger than memory is processed in bounded memory instead of failing.
+DuckDB is given a memory limit and a temporary directory: in-memory databases spill to it too, so a log
+larger than memory is processed in bounded memory instead of failing (and no database file is written
+and synced for the small working tables).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class DuckDBEngine:
         self._directory = tempfile.mkdtemp(prefix="journeykit-analytics-")
         try:
             self.backend: Backend = ibis.duckdb.connect(
-                database=f"{self._directory}/work.duckdb",
+                database=":memory:",
                 memory_limit=settings.memory_limit,
                 temp_directory=f"{self._directory}/spill",
                 preserve_insertion_order=False,

@@ -189,9 +189,10 @@ def _columns_of(event_file: EventFile) -> tuple[str, ...]:
 
 
 def open_text(path: str) -> io.TextIOWrapper:
-    """A local log file as text: gunzipped when it is gzip (by content, not by name), UTF-8 with or without BOM."""
+    """A local log file as text: gunzipped when its name ends in .gz (as the engines decide) or its content
+    is gzip; UTF-8 with or without BOM."""
     raw = Path(path).open("rb")
-    if raw.peek(2)[:2] == b"\x1f\x8b":  # type: ignore[attr-defined]
+    if path.lower().endswith(".gz") or raw.peek(2)[:2] == b"\x1f\x8b":
         return io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8-sig", newline="")
     return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 

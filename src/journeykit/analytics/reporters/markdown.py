@@ -11,7 +11,8 @@ from journeykit.analytics.reporters.units import window
 from journeykit.analytics.result import AnalyticsResult, MapAnalytics
 from journeykit.analytics.timestamps import format_instant
 
-_SPECIAL = set("\\`*_{}[]<>|~&$")
+_SPECIAL = set("\\`*_{}[]|~$")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
 def report(result: AnalyticsResult, out: TextIO) -> None:
@@ -28,7 +29,9 @@ def report(result: AnalyticsResult, out: TextIO) -> None:
 def escape(text: str) -> str:
     """Markdown-escape text from a map or a log: punctuation backslashed, newlines and pipes neutralised."""
     flat = " ".join(text.splitlines())
-    return "".join(f"\\{c}" if c in _SPECIAL else (c if c.isprintable() else " ") for c in flat)
+    return "".join(
+        _ENTITIES.get(c) or (f"\\{c}" if c in _SPECIAL else (c if c.isprintable() else " ")) for c in flat
+    )
 
 
 def _map(figures: MapAnalytics, out: TextIO) -> None:
