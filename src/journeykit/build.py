@@ -336,7 +336,7 @@ class _JourneyBuilder:
             origin = stages[0].origin
             self.findings.append(
                 rules.OPTIONAL_FIRST_STAGE.finding(
-                    origin.at("optional"),
+                    origin.at("optional", key=True),
                     f"{format_path((*origin.path, 'optional'))}: the first stage '{stages[0].id}' cannot be optional",
                     hint="every customer enters the journey at the first stage: remove `optional: true` here",
                     subject=origin.subject("optional"),
