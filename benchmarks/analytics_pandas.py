@@ -75,7 +75,9 @@ def analyse(
 
     # Actors whose journey starts after the first stage.
     firsts = mapped.sort_values(["user_id", "t", "k"]).groupby("user_id").head(1)
-    starts_in_range = firsts["t"].between(start if start is not None else -(2**62), (end - 1) if end is not None else 2**62)
+    starts_in_range = firsts["t"].between(
+        start if start is not None else -(2**62), (end - 1) if end is not None else 2**62
+    )
     later = firsts[(firsts["k"] >= 1) & starts_in_range & ~firsts["user_id"].isin(entry["user_id"])]
     later_counts = later["k"].value_counts()
 
@@ -111,14 +113,17 @@ def analyse(
         "never_seen": [e for e in spec.events if e not in counts.index],
         "unmapped": [
             {"event": str(e), "rows": int(n)}
-            for e, n in sorted(((e, n) for e, n in counts.items() if e not in spec.events and e != ""), key=lambda x: (-x[1], x[0]))
+            for e, n in sorted(
+                ((e, n) for e, n in counts.items() if e not in spec.events and e != ""), key=lambda x: (-x[1], x[0])
+            )
         ],
         "personas": groups,
     }
 
 
-def _group(spec: FunnelSpec, members: pd.DataFrame, inside: pd.DataFrame, back: pd.DataFrame,
-           entry: pd.DataFrame, group: str) -> dict[str, Any]:
+def _group(
+    spec: FunnelSpec, members: pd.DataFrame, inside: pd.DataFrame, back: pd.DataFrame, entry: pd.DataFrame, group: str
+) -> dict[str, Any]:
     actors = set(members["user_id"])
     entrants = entry if group == "all" else entry[entry["group"] == group]
     reached = [int(members[f"s{i}"].notna().sum()) for i in range(len(spec.stages))]
@@ -147,7 +152,12 @@ def _group(spec: FunnelSpec, members: pd.DataFrame, inside: pd.DataFrame, back: 
         "stages": stages,
         "touchpoints": {tp: int(reach.get(i, 0)) for i, tp in enumerate(spec.touchpoints)},
         "backtracks": [
-            {"from": spec.stages[int(r.pk)].id, "to": spec.stages[int(r.k)].id, "steps": int(r.steps), "actors": int(r.actors)}
+            {
+                "from": spec.stages[int(r.pk)].id,
+                "to": spec.stages[int(r.k)].id,
+                "steps": int(r.steps),
+                "actors": int(r.actors),
+            }
             for r in counted.itertuples()
         ],
     }
@@ -172,7 +182,7 @@ def same_figures(ours: Mapping[str, Any], theirs: Mapping[str, Any], tolerance: 
             if len(a) != len(b):
                 problems.append(f"{where}: {a} != {b}")
                 return
-            for i, (x, y) in enumerate(zip(a, b)):
+            for i, (x, y) in enumerate(zip(a, b, strict=True)):
                 walk(x, y, f"{where}[{i}]")
         elif isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
             if abs(a - b) > tolerance * max(1.0, abs(a)):
@@ -182,3 +192,28 @@ def same_figures(ours: Mapping[str, Any], theirs: Mapping[str, Any], tolerance: 
 
     walk(dict(ours), dict(theirs), "map")
     return problems
+
+
+def main() -> None:
+    """`python benchmarks/analytics_pandas.py MAP LOG... --window-seconds N --output FILE`: the peer as a command."""
+    import argparse
+    import json
+    from pathlib import Path
+
+    from journeykit.analysis import analyze
+    from journeykit.analytics.funnel import funnel_spec
+    from journeykit.config import Settings
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("map")
+    parser.add_argument("logs", nargs="+")
+    parser.add_argument("--window-seconds", type=int, default=30 * 86400)
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args()
+    journey = analyze([args.map], Settings()).journeys[0]
+    figures = analyse(load(args.logs), funnel_spec(journey), args.window_seconds)
+    args.output.write_text(json.dumps(figures), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -141,7 +141,12 @@ def write_parquet(path: Path, events: int, seed: int, chunk: int = 1_000_000) ->
     import pyarrow.parquet as pq
 
     schema = pa.schema(
-        [("user_id", pa.string()), ("timestamp", pa.timestamp("us", tz="UTC")), ("event", pa.string()), ("persona", pa.string())]
+        [
+            ("user_id", pa.string()),
+            ("timestamp", pa.timestamp("us", tz="UTC")),
+            ("event", pa.string()),
+            ("persona", pa.string()),
+        ]
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
@@ -158,7 +163,7 @@ def write_parquet(path: Path, events: int, seed: int, chunk: int = 1_000_000) ->
 def _table(rows: list[Row], schema: object) -> object:
     import pyarrow as pa
 
-    actors, times, events, personas = zip(*rows)
+    actors, times, events, personas = zip(*rows, strict=True)
     return pa.table(
         [
             pa.array(actors, pa.string()),

@@ -95,7 +95,9 @@ def engine(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def write_log(path: Path, rows: Sequence[Sequence[str]], header: Sequence[str] = ("user_id", "timestamp", "event", "persona")) -> Path:
+def write_log(
+    path: Path, rows: Sequence[Sequence[str]], header: Sequence[str] = ("user_id", "timestamp", "event", "persona")
+) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)

@@ -76,8 +76,11 @@ def test_configuration_table_and_persona_table(jk: Jk, project: Path) -> None:
         },
     )
     (project / "logs").mkdir()
-    write_log(project / "logs" / "a.csv", [("a", at(0), "ad_view", "Bargain hunters"), ("z", at(9), "app_open", "")],
-              header=("user_id", "timestamp", "event", "segment"))
+    write_log(
+        project / "logs" / "a.csv",
+        [("a", at(0), "ad_view", "Bargain hunters"), ("z", at(9), "app_open", "")],
+        header=("user_id", "timestamp", "event", "segment"),
+    )
     run = jk("analytics", "shop.journey.yaml")
     assert run.code == 0, run.stderr
     document = json.loads(run.stdout)
@@ -107,7 +110,8 @@ def test_maps_with_errors_are_reported_and_skipped(jk: Jk, shop: Path) -> None:
     [
         pytest.param(
             "user_id,when,event\na,2026-01-01,ad_view\n",
-            "events.csv: no column 'timestamp' (the time column) (it has: user_id, when, event); name it with --time-column",
+            "events.csv: no column 'timestamp' (the time column) (it has: user_id, when, event); "
+            "name it with --time-column",
             id="missing-column",
         ),
         pytest.param(
@@ -191,9 +195,11 @@ def test_formats_other_than_csv(jk: Jk, shop: Path) -> None:
     (shop / "events.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with gzip.open(shop / "events.csv.gz", "wt", encoding="utf-8") as handle:
         handle.write((shop / "events.csv").read_text(encoding="utf-8"))
-    columns = list(zip(*ROWS))
-    pq.write_table(pa.table({"user_id": columns[0], "timestamp": columns[1], "event": columns[2], "persona": columns[3]}),
-                   shop / "events.parquet")
+    columns = list(zip(*ROWS, strict=True))
+    pq.write_table(
+        pa.table({"user_id": columns[0], "timestamp": columns[1], "event": columns[2], "persona": columns[3]}),
+        shop / "events.parquet",
+    )
     (shop / "events.txt").write_text((shop / "events.csv").read_text(encoding="utf-8"), encoding="utf-8")
     reference = json.loads(jk("analytics", "shop.journey.yaml", "--events", "events.csv", "-f", "json").stdout)["maps"]
     for options in (["events.jsonl"], ["events.csv.gz"], ["events.parquet"], ["events.txt", "--events-format", "csv"]):

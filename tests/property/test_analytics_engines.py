@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.analytics_pandas import analyse as pandas_analyse
+from benchmarks.analytics_pandas import load, same_figures
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from benchmarks.analytics_pandas import analyse as pandas_analyse
-from benchmarks.analytics_pandas import load, same_figures
 from journeykit.analysis import analyze
 from journeykit.analytics.document import to_document
 from journeykit.analytics.funnel import funnel_spec
@@ -28,7 +28,16 @@ from tests.analytics_support import SHOP, START, spark_session, write_log
 
 __all__ = ["spark_session"]
 
-EVENTS = ["ad_view", "store_visit", "compare_view", "checkout_done", "review_posted", "review_edited", "app_open", "x_y"]
+EVENTS = [
+    "ad_view",
+    "store_visit",
+    "compare_view",
+    "checkout_done",
+    "review_posted",
+    "review_edited",
+    "app_open",
+    "x_y",
+]
 PERSONAS = ["hunter", "loyal", "vip", ""]
 
 rows = st.lists(
@@ -54,15 +63,21 @@ def _log(directory: Path, generated: list[tuple[str, int, str, str]]) -> Path:
 def _document(directory: Path, engine: str, window: int, as_of_hours: int | None) -> dict[str, Any]:
     (directory / "shop.journey.yaml").write_text(SHOP, encoding="utf-8")
     analysis = analyze([str(directory / "shop.journey.yaml")], Settings())
-    as_of = None if as_of_hours is None else int((START + datetime.timedelta(hours=as_of_hours)).timestamp()) * 1_000_000
-    choices = AnalyticsChoices(events=(str(directory / "events.csv"),), engine=engine, window_seconds=window, as_of=as_of)
+    as_of = (
+        None if as_of_hours is None else int((START + datetime.timedelta(hours=as_of_hours)).timestamp()) * 1_000_000
+    )
+    choices = AnalyticsChoices(
+        events=(str(directory / "events.csv"),), engine=engine, window_seconds=window, as_of=as_of
+    )
     document: dict[str, Any] = to_document(run_analytics(analysis.journeys, resolve(choices)))
     return document
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated=rows, window=windows, as_of=st.one_of(st.none(), st.integers(min_value=0, max_value=24 * 14)))
-def test_duckdb_agrees_with_the_pandas_peer(generated: list[tuple[str, int, str, str]], window: int, as_of: int | None) -> None:
+def test_duckdb_agrees_with_the_pandas_peer(
+    generated: list[tuple[str, int, str, str]], window: int, as_of: int | None
+) -> None:
     with tempfile.TemporaryDirectory() as name:
         directory = Path(name)
         log = _log(directory, generated)
@@ -78,9 +93,13 @@ def test_duckdb_agrees_with_the_pandas_peer(generated: list[tuple[str, int, str,
 
 
 @pytest.mark.slow
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(generated=rows, window=windows)
-def test_duckdb_and_spark_give_identical_json(spark_session: Any, generated: list[tuple[str, int, str, str]], window: int) -> None:
+def test_duckdb_and_spark_give_identical_json(
+    spark_session: Any, generated: list[tuple[str, int, str, str]], window: int
+) -> None:
     with tempfile.TemporaryDirectory() as name:
         directory = Path(name)
         _log(directory, generated)

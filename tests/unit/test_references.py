@@ -264,7 +264,10 @@ def test_an_event_listed_by_two_touchpoints_names_both_places(project: Path) -> 
 
 
 def test_the_same_touchpoint_listing_an_event_twice_is_no_reference_error(project: Path) -> None:
-    text = MINIMAL + "touchpoints:\n  - id: cart\n    name: Cart\n    stage: purchase\n    events: [cart_view, cart_view]\n"
+    text = (
+        MINIMAL
+        + "touchpoints:\n  - id: cart\n    name: Cart\n    stage: purchase\n    events: [cart_view, cart_view]\n"
+    )
     write(project, {"shop.journey.yaml": text})
     assert "JK206" not in codes(findings_in(["shop.journey.yaml"]))
 

@@ -19,8 +19,8 @@ The steps, for one map:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 import uuid
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any

@@ -63,11 +63,28 @@ class DuckDBEngine:
             time_sql = f"epoch_us({time}) AS {TIME_AS_MICROS}"
         elif time_type.startswith(_NATIVE_TIMES):
             time_sql = f"epoch_us(CAST({time} AS TIMESTAMP)) AS {TIME_AS_MICROS}"
-        elif time_type.startswith(("VARCHAR", "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER",
-                                   "USMALLINT", "UTINYINT", "HUGEINT", "DOUBLE", "FLOAT", "DECIMAL")):
+        elif time_type.startswith(
+            (
+                "VARCHAR",
+                "BIGINT",
+                "INTEGER",
+                "SMALLINT",
+                "TINYINT",
+                "UBIGINT",
+                "UINTEGER",
+                "USMALLINT",
+                "UTINYINT",
+                "HUGEINT",
+                "DOUBLE",
+                "FLOAT",
+                "DECIMAL",
+            )
+        ):
             time_sql = f"{time} AS time"
         else:
-            raise LogError(f"the time column '{columns.time}' has the type {time_type}: expected text, numbers or timestamps")
+            raise LogError(
+                f"the time column '{columns.time}' has the type {time_type}: expected text, numbers or timestamps"
+            )
         persona = f", {_quote(columns.persona)} AS persona" if log.has_persona else ""
         query = (
             f"SELECT {_quote(columns.actor)} AS actor, {time_sql}, {_quote(columns.event)} AS event{persona} "

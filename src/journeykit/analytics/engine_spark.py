@@ -81,7 +81,7 @@ class SparkEngine:
 
     def __init__(self, settings: AnalyticsSettings) -> None:
         import ibis
-        from py4j.protocol import Py4JError
+        from py4j.protocol import Py4JError  # type: ignore[import-untyped]
         from pyspark.errors import PySparkException
 
         self.errors: tuple[type[BaseException], ...] = (PySparkException, Py4JError)
@@ -122,7 +122,11 @@ class SparkEngine:
                 f"the time column '{columns.time}' has the type {time_type.simpleString()}: expected text, "
                 "numbers or timestamps"
             )
-        selected = [f.col(_quote(columns.actor)).alias("actor"), time_column, f.col(_quote(columns.event)).alias("event")]
+        selected = [
+            f.col(_quote(columns.actor)).alias("actor"),
+            time_column,
+            f.col(_quote(columns.event)).alias("event"),
+        ]
         if log.has_persona:
             selected.append(f.col(_quote(columns.persona)).alias("persona"))
         name = f"journeykit_events_{uuid.uuid4().hex}"
@@ -146,7 +150,7 @@ class SparkEngine:
 
 def _field(frame: Any, name: str) -> str:
     """The frame's own spelling of a column (Spark matches names case-insensitively)."""
-    return next(n for n in frame.columns if n.lower() == name.lower())
+    return str(next(n for n in frame.columns if n.lower() == name.lower()))
 
 
 def _quote(identifier: str) -> str:

@@ -90,7 +90,9 @@ def resolve_log(settings: AnalyticsSettings) -> EventLog:
             persona_somewhere = True
             found.setdefault("persona", actual[wanted.persona.lower()])
         elif settings.persona_column_required:
-            raise LogError(f"{event_file.display}: no column '{wanted.persona}' (the persona column){_available(columns)}")
+            raise LogError(
+                f"{event_file.display}: no column '{wanted.persona}' (the persona column){_available(columns)}"
+            )
     remote = any(not f.local for f in files)
     return EventLog(
         files=files,
@@ -137,18 +139,20 @@ def _matches(pattern: str, forced: str | None) -> Iterable[tuple[str, str]]:
         yield pattern, pattern
         return
     if glob.has_magic(pattern):
-        found = sorted(p for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
+        # glob.glob, not Path.glob: the pattern may be absolute or start with `..`.
+        found = sorted(p for p in glob.glob(pattern, recursive=True) if Path(p).is_file())  # noqa: PTH207
         if not found:
             raise LogError(f"no file matches {pattern}")
-        for path in found:
-            yield str(Path(path).resolve()), _display(path)
+        for match in found:
+            yield str(Path(match).resolve()), _display(match)
         return
     path = Path(pattern)
     if path.is_dir():
         inside = sorted(
             p
             for p in path.rglob("*")
-            if p.is_file() and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
+            if p.is_file()
+            and not any(part.startswith((".", "_")) for part in p.relative_to(path).parts)
             and format_of(str(p), forced) is not None
         )
         if not inside:
@@ -189,12 +193,13 @@ def _columns_of(event_file: EventFile) -> tuple[str, ...]:
 
 
 def open_text(path: str) -> io.TextIOWrapper:
-    """A local log file as text: gunzipped when its name ends in .gz (as the engines decide) or its content
-    is gzip; UTF-8 with or without BOM."""
-    raw = Path(path).open("rb")
-    if path.lower().endswith(".gz") or raw.peek(2)[:2] == b"\x1f\x8b":
-        return io.TextIOWrapper(gzip.GzipFile(fileobj=raw), encoding="utf-8-sig", newline="")
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    """A local log file as text, for the caller to close: gunzipped when its name ends in .gz (as the
+    engines decide) or its content is gzip; UTF-8 with or without BOM."""
+    with Path(path).open("rb") as probe:
+        compressed = path.lower().endswith(".gz") or probe.read(2) == b"\x1f\x8b"
+    if compressed:
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return Path(path).open(encoding="utf-8-sig", newline="")
 
 
 def _csv_columns(event_file: EventFile) -> tuple[str, ...]:

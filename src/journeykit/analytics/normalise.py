@@ -39,10 +39,26 @@ def with_time(raw: ir.Table) -> ir.Table:
     return raw.mutate(t=number_micros(raw["time"]))
 
 
+def trim(value: ir.Value) -> ir.StringValue:
+    """Surrounding spaces removed: the engines' own TRIM, which removes spaces only on both.
+
+    (Ibis's strip() passes a set of whitespace characters that reaches Spark mangled, so that Spark
+    also strips the letters v and f.)"""
+    import ibis
+
+    @ibis.udf.scalar.builtin(name="trim")
+    def _trim(text: str) -> str:  # type: ignore[empty-body]
+        """The engine's TRIM."""
+
+    text = value if value.type().is_string() else value.cast("string")
+    trimmed: ir.StringValue = _trim(text)
+    return trimmed
+
+
 def _text(value: ir.Value) -> ir.StringValue:
     import ibis
 
-    text = value.cast("string").strip() if not value.type().is_string() else value.strip()
+    text = trim(value)
     return ibis.ifelse(text == "", ibis.null("string"), text)
 
 
@@ -76,7 +92,7 @@ def _text_time(raw: ir.Table) -> ir.Table:
     """
     import ibis
 
-    text = raw["time"].strip()
+    text = trim(raw["time"])
     stage = raw.mutate(
         _s=text,
         _iso=text.re_search(ISO_PATTERN),
@@ -99,7 +115,9 @@ def _text_time(raw: ir.Table) -> ir.Table:
         _second=ibis.ifelse(has_seconds, _digits(s, 17, 2), 0),
         _sign=ibis.ifelse(zone.substr(0, 1) == "-", -1, 1),
         _zone_hours=ibis.ifelse(zone_length >= 3, _digits(zone, 1, 2), 0),
-        _zone_minutes=ibis.cases((zone_length == 6, _digits(zone, 4, 2)), (zone_length == 5, _digits(zone, 3, 2)), else_=0),
+        _zone_minutes=ibis.cases(
+            (zone_length == 6, _digits(zone, 4, 2)), (zone_length == 5, _digits(zone, 3, 2)), else_=0
+        ),
         _micros=_digits(stage._frac.substr(0, 6).rpad(6, "0"), 0, 6),
         _whole=_digits(s, 0, ibis.ifelse(frac_length > 0, s.length() - frac_length - 1, s.length())),
     )
@@ -134,6 +152,8 @@ def _text_time(raw: ir.Table) -> ir.Table:
         else_=ibis.null("int64"),
     )
     return stage.mutate(t=time).drop(*(c for c in stage.columns if c.startswith("_")))
+
+
 def _days_from_civil(year: Any, month: Any, day: Any) -> ir.IntegerValue:
     """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm), for years from 1.
 

@@ -40,7 +40,7 @@ def run_analytics(journeys: Sequence[Journey], settings: AnalyticsSettings) -> A
                     profile,
                     journey,
                 )
-                for spec, journey in zip(specs, journeys)
+                for spec, journey in zip(specs, journeys, strict=True)
             )
     finally:
         engine.close()

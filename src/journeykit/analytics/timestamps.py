@@ -65,7 +65,9 @@ def _iso_micros(match: re.Match[str]) -> int | None:
     year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
     hour, minute, second = (int(match.group(i) or 0) for i in (4, 5, 6))
     zone = _ZONE.match(match.group(8) or "")
-    sign, offset_hours, offset_minutes = (zone.group(1), int(zone.group(2)), int(zone.group(3) or 0)) if zone else ("+", 0, 0)
+    sign, offset_hours, offset_minutes = (
+        (zone.group(1), int(zone.group(2)), int(zone.group(3) or 0)) if zone else ("+", 0, 0)
+    )
     if hour > 23 or minute > 59 or second > 59 or offset_hours > 23 or offset_minutes > 59:
         return None
     try:

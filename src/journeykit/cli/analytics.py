@@ -28,7 +28,9 @@ def analytics(
     start: Annotated[
         Text, typer.Option("--from", metavar="WHEN", help="Count entries from this ISO date or timestamp on.")
     ] = None,
-    end: Annotated[Text, typer.Option("--to", metavar="WHEN", help="Count entries before this date or timestamp.")] = None,
+    end: Annotated[
+        Text, typer.Option("--to", metavar="WHEN", help="Count entries before this date or timestamp.")
+    ] = None,
     as_of: Annotated[
         Text,
         typer.Option(metavar="WHEN", help="Read the log as it stood then (default: its latest timestamp)."),
@@ -38,7 +40,9 @@ def analytics(
     event_column: Annotated[Text, typer.Option(help="The event name (default: event).")] = None,
     persona_column: Annotated[Text, typer.Option(help="The customer's segment (default: persona, if present).")] = None,
     engine: Annotated[Text, typer.Option(help="duckdb (default, embedded) or spark.")] = None,
-    spark_master: Annotated[Text, typer.Option(help="Spark master URL (default: local[*]; SPARK_REMOTE for Connect).")] = None,
+    spark_master: Annotated[
+        Text, typer.Option(help="Spark master URL (default: local[*]; SPARK_REMOTE for Connect).")
+    ] = None,
     events_format: Annotated[
         Text, typer.Option(help="Read every log file as csv, parquet or ndjson, whatever its name.")
     ] = None,
@@ -70,7 +74,9 @@ def analytics(
         persona_column=None if persona_column is None else s.check_column(persona_column, "--persona-column"),
         engine=None if engine is None else s.check_choice(engine, s.ENGINES, "--engine"),
         spark_master=spark_master,
-        events_format=None if events_format is None else s.check_choice(events_format, s.EVENT_FORMATS, "--events-format"),
+        events_format=None
+        if events_format is None
+        else s.check_choice(events_format, s.EVENT_FORMATS, "--events-format"),
     )
     chosen_format = None if output_format is None else s.check_choice(output_format, FORMATS, "--format")
     settings = settings_for(config)

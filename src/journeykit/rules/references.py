@@ -72,7 +72,7 @@ DUPLICATE_EVENT = structural_rule(
     "JK206",
     "duplicate-event",
     "Two touchpoints of one map list the same analytics event name.",
-    "A touchpoint's `events` are the event names that mean \"this customer met this touchpoint\". "
+    'A touchpoint\'s `events` are the event names that mean "this customer met this touchpoint". '
     "`journeykit analytics` gives every event of the log to the one touchpoint that lists it, so within a "
     "map an event name belongs to one touchpoint only. The finding is at the second listing; the hint names "
     "the first. Keep the name on one touchpoint, or give the analytics tool two names.",

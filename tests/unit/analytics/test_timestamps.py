@@ -65,7 +65,7 @@ CASES: dict[str, int | None] = {
     "2026-01-01T10:30:15.1234567890Z": None,
     "yesterday": None,
     "": None,
-    "１７００００００００": None,
+    "\uff11\uff17\uff10\uff10\uff10\uff10\uff10\uff10\uff10\uff10": None,  # full-width digits
 }
 
 

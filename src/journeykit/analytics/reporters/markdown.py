@@ -29,9 +29,7 @@ def report(result: AnalyticsResult, out: TextIO) -> None:
 def escape(text: str) -> str:
     """Markdown-escape text from a map or a log: punctuation backslashed, newlines and pipes neutralised."""
     flat = " ".join(text.splitlines())
-    return "".join(
-        _ENTITIES.get(c) or (f"\\{c}" if c in _SPECIAL else (c if c.isprintable() else " ")) for c in flat
-    )
+    return "".join(_ENTITIES.get(c) or (f"\\{c}" if c in _SPECIAL else (c if c.isprintable() else " ")) for c in flat)
 
 
 def _map(figures: MapAnalytics, out: TextIO) -> None:
@@ -40,10 +38,10 @@ def _map(figures: MapAnalytics, out: TextIO) -> None:
         out.write(f"\n#### {escape(group.group)}: {summary(group)}\n\n")
         rows = funnel_rows(group)
         cells = [[escape(row.cells[0]), *row.cells[1:]] for row in rows]  # only the stage id is map text
-        for row, cell in zip(rows, cells):
+        for row, cell in zip(rows, cells, strict=True):
             if row.largest_drop:
                 cell[0] = f"**{cell[0]}**"
-        _table(out, FUNNEL_HEADER[:-1] + ("note",), cells)
+        _table(out, (*FUNNEL_HEADER[:-1], "note"), cells)
         reach = touchpoint_rows(figures, group)
         if reach:
             out.write("\nTouchpoint reach:\n\n")

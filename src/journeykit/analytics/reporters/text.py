@@ -54,7 +54,8 @@ def _map(figures: MapAnalytics, out: TextIO) -> None:
     if figures.unmapped:
         shown = figures.unmapped[:TOP_UNMAPPED]
         more = len(figures.unmapped) - len(shown)
-        out.write(f"\nunmapped events (no touchpoint lists them){f', top {len(shown)} of {len(figures.unmapped)}' if more else ''}:\n")
+        top = f", top {len(shown)} of {len(figures.unmapped)}" if more else ""
+        out.write(f"\nunmapped events (no touchpoint lists them){top}:\n")
         _table(out, ("event", "rows"), [(u.event, f"{u.rows:,}") for u in shown], indent="  ")
 
 
@@ -62,7 +63,10 @@ def _table(out: TextIO, header: Sequence[str], rows: Sequence[Sequence[str]], in
     cells = [[_safe(c) for c in header], *[[_safe(c) for c in row] for row in rows]]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     for row in cells:
-        line = "  ".join(c.rjust(w) if i and c[:1].isdigit() else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths)))
+        line = "  ".join(
+            c.rjust(w) if i and c[:1].isdigit() else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
         out.write(indent + line.rstrip() + "\n")
 
 
