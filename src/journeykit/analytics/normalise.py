@@ -46,7 +46,7 @@ def trim(value: ir.Value) -> ir.StringValue:
     also strips the letters v and f.)"""
     import ibis
 
-    @ibis.udf.scalar.builtin(name="trim")
+    @ibis.udf.scalar.builtin(name="trim")  # type: ignore[untyped-decorator]
     def _trim(text: str) -> str:  # type: ignore[empty-body]
         """The engine's TRIM."""
 
