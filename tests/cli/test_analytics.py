@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.analytics_support import SHOP, at, write_log
+from tests.analytics_support import SHOP, at, spark_session, write_log
 from tests.conftest import EXAMPLES, CliRun, write
 
 Jk = Callable[..., CliRun]
+__all__ = ["spark_session"]  # a fixture
 ROWS = [
     ("a", at(0), "ad_view", "hunter"),
     ("a", at(1), "checkout_done", ""),
@@ -226,3 +227,12 @@ def test_the_example_log_is_lint_clean_and_analysed(jk: Jk) -> None:
     assert figures["entered_later"]["research"] > 0
     assert figures["personas"]["unassigned"]["entered"] > 0
     assert everyone["stages"]["research"]["skipped"] > 0
+
+
+def test_spark_engine_through_the_command_line(jk: Jk, shop: Path, spark_session: object) -> None:
+    duck = json.loads(jk("analytics", "shop.journey.yaml", "--events", "events.csv", "-f", "json").stdout)
+    run = jk("analytics", "shop.journey.yaml", "--events", "events.csv", "-f", "json", "--engine", "spark")
+    assert run.code == 0, run.stderr
+    spark = json.loads(run.stdout)
+    assert spark["settings"]["engine"] == "spark"
+    assert spark["maps"] == duck["maps"]

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from typing import TYPE_CHECKING
 
 from journeykit.analytics.assemble import map_analytics
 from journeykit.analytics.badrows import first_bad_timestamp
 from journeykit.analytics.compute import LogProfile, compute, log_profile
-from journeykit.analytics.engine import Engine, check_installed, open_engine
+from journeykit.analytics.engine import Engine, check_installed, one_format, open_engine
 from journeykit.analytics.funnel import funnel_spec
 from journeykit.analytics.inputs import EventLog, LogError, resolve_log
 from journeykit.analytics.normalise import normalised, with_time
 from journeykit.analytics.result import AnalyticsResult, RunSettings
 from journeykit.analytics.settings import AnalyticsSettings
 from journeykit.model import Journey
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 _GRAMMAR = "an ISO 8601 date or timestamp such as 2026-11-01T09:30:00Z, or epoch seconds"
 
@@ -25,10 +29,14 @@ def run_analytics(journeys: Sequence[Journey], settings: AnalyticsSettings) -> A
     specs = [funnel_spec(journey, settings.personas) for journey in journeys]
     log = resolve_log(settings)
     engine = open_engine(settings)
+    held: ir.Table | None = None
     try:
         with _engine_errors(engine):
             raw = engine.read(log)
             table = normalised(raw)
+            if one_format(log) != "parquet":
+                # Text is parsed (and its timestamps read) once, not once per pass over the log.
+                table = held = table.cache()
             profile = log_profile(table, settings.as_of)
             _check(profile, log, engine, raw)
             as_of = settings.as_of if settings.as_of is not None else profile.latest
@@ -43,6 +51,9 @@ def run_analytics(journeys: Sequence[Journey], settings: AnalyticsSettings) -> A
                 for spec, journey in zip(specs, journeys, strict=True)
             )
     finally:
+        if held is not None:
+            with suppress(*engine.errors):
+                held.release()
         engine.close()
     run = RunSettings(
         window_seconds=settings.window_seconds,
