@@ -119,6 +119,10 @@ class _Held:
         self.tables.append(name)
         return table
 
+    def release_one(self, table: ir.Table) -> None:
+        self.cached.remove(table)
+        table.release()
+
     def release(self) -> None:
         for table in self.cached:
             table.release()
@@ -147,13 +151,16 @@ class _Computation:
     figures: RawFigures = field(default_factory=RawFigures)
 
     def run(self) -> RawFigures:
-        mapped = self.held.cache(self._mapped())
-        entrants = self.held.cache(self._entrants(mapped))
+        meaning = self._meaning()
+        mapped = self.held.cache(self._mapped(meaning))
+        entrants = self.held.cache(self._entrants(meaning))
         mature = entrants.filter(entrants.mature).select("actor", "t0", "g", tend=entrants.t0 + self.window)
         window = self.held.cache(self._windowed(mapped, mature))
+        # The mapped rows are the largest table: count those who start mid-journey, then let it go.
+        self._collect(_records(self._entered_later(mapped, entrants)))
+        self.held.release_one(mapped)
         state = self.held.cache(self._stages(mature, window))
         parts = [
-            self._entered_later(mapped, entrants),
             self._in_progress(entrants),
             self._reached(state),
             *self._durations(state),
@@ -189,31 +196,31 @@ class _Computation:
 
     # -- the rows that count
 
-    def _mapped(self) -> ir.Table:
-        import ibis
+    def _meaning(self) -> ir.Table:
+        """The map's event names with their stage and touchpoint, as a (small) table of the engine."""
         import pyarrow as pa
 
         names = list(self.spec.events)
         meanings = [self.spec.events[name] for name in names]
-        table = pa.table(
-            {
-                "m_event": pa.array(names, pa.string()),
-                "m_k": pa.array([m.stage for m in meanings], pa.int64()),
-                "m_tp": pa.array([m.touchpoint for m in meanings], pa.int64()),
-            }
+        return self.held.upload(
+            pa.table(
+                {
+                    "m_event": pa.array(names, pa.string()),
+                    "m_k": pa.array([m.stage for m in meanings], pa.int16()),
+                    "m_tp": pa.array([m.touchpoint for m in meanings], pa.int16()),
+                }
+            )
         )
-        meaning = self.held.upload(table)
+
+    def _rows(self, meaning: ir.Table) -> ir.Table:
         log = self.log
         rows = log.filter(log.actor.notnull(), log.t <= self.as_of)
-        joined = rows.inner_join(meaning, rows.event == meaning.m_event)
-        return joined.select(
-            actor=joined.actor,
-            t=joined.t,
-            k=joined.m_k,
-            tp=joined.m_tp,
-            # The persona is read on the entry row only: keep it on first-stage rows.
-            persona=ibis.ifelse(joined.m_k == 0, joined.persona, ibis.null("string")),
-        )
+        return rows.inner_join(meaning, rows.event == meaning.m_event)
+
+    def _mapped(self, meaning: ir.Table) -> ir.Table:
+        joined = self._rows(meaning)
+        # Narrow integers: this table and the window hold most of the log's mapped rows.
+        return joined.select(actor=joined.actor, t=joined.t, k=joined.m_k, tp=joined.m_tp)
 
     def _in_range(self, t: ir.IntegerValue) -> ir.BooleanValue:
         import ibis
@@ -225,10 +232,12 @@ class _Computation:
             condition &= t < self.end
         return condition
 
-    def _entrants(self, mapped: ir.Table) -> ir.Table:
+    def _entrants(self, meaning: ir.Table) -> ir.Table:
         import ibis
 
-        first_stage = mapped.filter(mapped.k == 0, self._in_range(mapped.t))
+        joined = self._rows(meaning)
+        rows = joined.select(actor=joined.actor, t=joined.t, k=joined.m_k, persona=joined.persona)
+        first_stage = rows.filter(rows.k == 0, self._in_range(rows.t))
         entry = first_stage.group_by(e_actor=first_stage.actor).aggregate(t0=first_stage.t.min())
         at_entry = first_stage.inner_join(entry, (first_stage.actor == entry.e_actor) & (first_stage.t == entry.t0))
         # Several first-stage rows at t0: the smallest persona value that is not blank (definition 3).
@@ -238,9 +247,12 @@ class _Computation:
             persona = persona.substitute(dict(self.spec.persona_values), else_=persona)
         codes = {p: i for i, p in enumerate(self.spec.personas)}
         unassigned = len(self.spec.personas)
-        group = (persona.substitute(codes, else_=unassigned) if codes else ibis.literal(unassigned)).cast("int64")
+        group = (persona.substitute(codes, else_=unassigned) if codes else ibis.literal(unassigned)).cast("int16")
         return chosen.select(
-            "actor", "t0", g=ibis.coalesce(group, unassigned), mature=chosen.t0 + self.window <= self.as_of
+            "actor",
+            "t0",
+            g=ibis.coalesce(group, ibis.literal(unassigned, "int16")),
+            mature=chosen.t0 + self.window <= self.as_of,
         )
 
     def _entered_later(self, mapped: ir.Table, entrants: ir.Table) -> ir.Table:
@@ -309,7 +321,7 @@ class _Computation:
 
         parts = [
             state.filter(state[f"s{index}"].notnull()).select(
-                g=state.g, k=ibis.literal(index, "int64"), d=state[f"s{index}"] - state.t0
+                g=state.g.cast("int64"), k=ibis.literal(index, "int64"), d=state[f"s{index}"] - state.t0
             )
             for index in range(1, len(self.spec.stages))
         ]
@@ -342,9 +354,7 @@ class _Computation:
 
         order = ibis.window(group_by=window.actor, order_by=[window.t, window.k, window.tp])
         sequence = window.mutate(pk=window.k.lag().over(order), ptp=window.tp.lag().over(order))
-        steps = self.held.cache(
-            sequence.filter(sequence.pk.notnull() & ((sequence.pk > sequence.k) | (sequence.ptp != sequence.tp)))
-        )
+        steps = sequence.filter(sequence.pk.notnull() & ((sequence.pk > sequence.k) | (sequence.ptp != sequence.tp)))
         back = steps.filter(steps.pk > steps.k)
         back = back.group_by("g", "pk", "k").aggregate(v=back.count(), w=back.actor.nunique())
         moves = steps.filter(steps.ptp != steps.tp)
