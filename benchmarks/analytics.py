@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -75,7 +76,7 @@ def measure(argv: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def run(size: int, kind: str, runner: str) -> Measure:
+def run(size: int, kind: str, runner: str, repeat: int = 1) -> Measure:
     log = log_file(size, kind)
     output = DATA / f"out-{size}-{kind}-{runner}.json"
     if runner == "pandas":
@@ -84,7 +85,8 @@ def run(size: int, kind: str, runner: str) -> Measure:
         argv = [str(BIN / "journeykit"), "analytics", str(MAP), "--events", str(log), "--engine", runner]
         argv += ["--format", "json", "--output", str(output)]
     print(f"{runner} on {size:,} events ({kind})", file=sys.stderr)
-    seconds, peak = measure(argv)
+    samples = [measure(argv) for _ in range(repeat)]
+    seconds, peak = statistics.median(s for s, _ in samples), max(p for _, p in samples)
     return Measure(size, kind, runner, seconds, None if runner == "spark" else peak, output)
 
 
@@ -132,7 +134,7 @@ def machine() -> str:
     return f"{model} ({os.cpu_count()} cores), Python {platform.python_version()}"
 
 
-def section(results: list[Measure], sizes: list[int]) -> str:
+def section(results: list[Measure], sizes: list[int], repeat: int = 1) -> str:
     def get(size: int, kind: str, runner: str) -> Measure | None:
         return next((r for r in results if (r.size, r.format, r.runner) == (size, kind, runner)), None)
 
@@ -171,8 +173,9 @@ def section(results: list[Measure], sizes: list[int]) -> str:
             "<!-- Written by `./dev bench` (python benchmarks/analytics.py --write docs/benchmarks.md). -->",
             "",
             "Reproduce with `./dev bench` (its second step), or `python benchmarks/analytics.py --write "
-            "docs/benchmarks.md` in a virtualenv with `journeykit[spark]`. Each figure is one run of the whole "
-            "command in a fresh process, start-up included, on the retail example map and a log written by "
+            "docs/benchmarks.md` in a virtualenv with `journeykit[spark]`. Each figure is the median of "
+            f"{repeat} run(s) of the whole command in a fresh process, start-up included, on the retail "
+            "example map and a log written by "
             f"`benchmarks/eventlog.py` (seed {SEED}); the peer is `benchmarks/analytics_pandas.py`, the same "
             "definitions written with pandas the way an analyst would (load, sort, group).",
             "",
@@ -213,19 +216,20 @@ def main() -> None:
     parser.add_argument(
         "--spark-formats", default="parquet", help="formats Spark runs on (default parquet: local Spark is slow)"
     )
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measure; the median time is reported")
     parser.add_argument("--write", type=Path, help="replace the analytics section of this markdown file")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     DATA.mkdir(parents=True, exist_ok=True)
     spark_formats = [] if args.no_spark else args.spark_formats.split(",")
     results = [
-        run(size, kind, runner)
+        run(size, kind, runner, args.repeat)
         for size in sizes
         for kind in args.formats.split(",")
         for runner in ("duckdb", "pandas", "spark")
         if runner != "spark" or kind in spark_formats
     ]
-    text = section(results, sizes)
+    text = section(results, sizes, args.repeat)
     print(text)
     if args.write:
         write_section(args.write, text)
