@@ -51,13 +51,30 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # below the rules, which read it, and the reports, which draw it.
     ("plan", ("journeykit.plan",)),
     ("rules", ("journeykit.rules",)),
-    ("configuration", ("journeykit.config", "journeykit.lint.table", "journeykit.diff.settings")),
+    (
+        "configuration",
+        (
+            "journeykit.config",
+            "journeykit.lint.table",
+            "journeykit.diff.settings",
+            "journeykit.analytics.config",
+            "journeykit.analytics.settings",
+            "journeykit.analytics.timestamps",
+        ),
+    ),
     ("pipeline", ("journeykit.analysis", "journeykit.lint", "journeykit.checks")),
     ("interop", ("journeykit.formatting", "journeykit.export", "journeykit.importing")),
     ("diff", ("journeykit.diff",)),
+    ("analytics", ("journeykit.analytics",)),
     (
         "presentation",
-        ("journeykit.reporters", "journeykit.render", "journeykit.plan.formats", "journeykit.diff.reporters"),
+        (
+            "journeykit.reporters",
+            "journeykit.render",
+            "journeykit.plan.formats",
+            "journeykit.diff.reporters",
+            "journeykit.analytics.reporters",
+        ),
     ),
     ("commands", ("journeykit.commands",)),
     ("cli", ("journeykit.cli", "journeykit.__main__")),

@@ -11,6 +11,7 @@ import errno
 import os
 import sys
 
+from journeykit.cli import analytics as _analytics  # noqa: F401 - registers analytics
 from journeykit.cli import authoring as _authoring  # noqa: F401 - registers init, format, export, import csv
 from journeykit.cli import diff as _diff  # noqa: F401 - registers diff
 from journeykit.cli import maps as _maps  # noqa: F401 - registers validate, lint, coverage, render, schema, rules
