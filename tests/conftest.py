@@ -1,16 +1,18 @@
-"""Shared fixtures: run the real CLI entry point in-process, in a temporary project (helpers are in helpers.py)."""
+"""Shared fixtures: run the real CLI entry point in-process, in a temporary project; one Spark session for the
+whole run (helpers are in helpers.py)."""
 
 from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from journeykit.cli import main
-from tests.helpers import CliRun
+from tests.helpers import ENGINES, CliRun
 
 
 @pytest.fixture
@@ -34,3 +36,24 @@ def jk(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> C
         return CliRun(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def spark_session() -> Iterator[Any]:
+    """One local Spark session for every test that runs the Spark engine (start-up costs seconds)."""
+    from journeykit.analytics.engine_spark import quiet_python_loggers, start_session
+
+    quiet_python_loggers()
+    session, owned = start_session("local[2]")
+    session.conf.set("spark.sql.shuffle.partitions", "1")  # tiny logs: one partition per shuffle is fastest
+    yield session
+    if owned:
+        session.stop()
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each analytics definition test runs on DuckDB and on Spark."""
+    if request.param == "spark":
+        request.getfixturevalue("spark_session")
+    return str(request.param)

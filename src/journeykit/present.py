@@ -46,6 +46,36 @@ def fraction(ratio: Ratio, digits: int = 0) -> str:
     return f"{text} ({ratio.covered}/{ratio.applicable})" if ratio.applicable else text
 
 
+def duration(seconds: float | None) -> str:
+    """Seconds in the largest unit that keeps the number readable: `45 s`, `12 min`, `3.5 h`, `2.3 d`;
+    None (nobody to measure) → `n/a`."""
+    if seconds is None:
+        return "n/a"
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} d"
+
+
+def window(seconds: int) -> str:
+    """A window as `--window` takes it: 2592000 → `30d`, 7200 → `2h`, 1209600 → `2w` (else seconds, `90s`)."""
+    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def window_words(seconds: int) -> str:
+    """A window in words: `30 days`, `2 hours`, `1 week`."""
+    for unit, size in (("week", 604800), ("day", 86400), ("hour", 3600)):
+        if seconds % size == 0:
+            return plural(seconds // size, unit)
+    return plural(seconds, "second")
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The choice that `word` most probably meant, if one is close enough."""
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.7)
@@ -240,9 +270,9 @@ def _days(days: Sequence[int] | None, months: Sequence[int] | None, weekdays: Se
         if months and (len(days) == 1 or len(months) == 1):
             return "on " + _join([f"{d} {MONTHS[m - 1]}" for m in months for d in days])
         of_months = _join([MONTHS[m - 1] for m in months]) if months else "every month"
-        return f"on the {_join([_ordinal(d) for d in days])} of {of_months}"
+        return f"on the {_join([ordinal(d) for d in days])} of {of_months}"
     # cron fires when either the day of month or the day of week matches
-    return f"on the {_join([_ordinal(d) for d in days])} of every month and {weekday_names}{in_months}"
+    return f"on the {_join([ordinal(d) for d in days])} of every month and {weekday_names}{in_months}"
 
 
 def _weekdays(values: Sequence[int]) -> str:
@@ -255,7 +285,8 @@ def _weekdays(values: Sequence[int]) -> str:
     return "every " + _join([WEEKDAYS[d] for d in ordered])
 
 
-def _ordinal(number: int) -> str:
+def ordinal(number: int) -> str:
+    """`1st`, `2nd`, `11th`, `23rd`."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
 

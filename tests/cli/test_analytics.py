@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.analytics_support import SHOP, at, spark_session, write_log
-from tests.helpers import EXAMPLES, CliRun, write
+from tests.helpers import EXAMPLES, SHOP, CliRun, at, write, write_log
 
 Jk = Callable[..., CliRun]
-__all__ = ["spark_session"]  # a fixture
 ROWS = [
     ("a", at(0), "ad_view", "hunter"),
     ("a", at(1), "checkout_done", ""),

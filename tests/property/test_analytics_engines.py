@@ -24,9 +24,7 @@ from journeykit.analytics.funnel import funnel_spec
 from journeykit.analytics.runner import run_analytics
 from journeykit.analytics.settings import AnalyticsChoices, resolve
 from journeykit.config import Settings
-from tests.analytics_support import SHOP, START, spark_session, write_log
-
-__all__ = ["spark_session"]
+from tests.helpers import SHOP, START, write_log
 
 EVENTS = [
     "ad_view",

@@ -45,6 +45,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "journeykit.present",
             "journeykit.result",
             "journeykit.diff.kinds",
+            # What an event log measured, as plain figures: computed by analytics, read by the rules and reports.
+            "journeykit.figures",
         ),
     ),
     # The plan is the model laid over a calendar (model in, plan out, like the coverage matrix):

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 
 from journeykit.analysis import analyze_files
+from journeykit.analytics.settings import AnalyticsChoices
 from journeykit.checks import with_lint
 from journeykit.codes.base import Family, Rule
-from journeykit.codes.examples import Example, examples_of, family_file
+from journeykit.codes.examples import EXAMPLE_EVENTS, Example, examples_of, family_file
+from journeykit.commands.events import EventLogRun
 from journeykit.config import Settings
 from journeykit.rules.base import LintRule, options_of
 from journeykit.rules.registry import all_rules
@@ -31,8 +34,17 @@ NOTE_ONLY = {"JK001", "JK002", "JK010", "JK801"}
 
 
 def findings_of(example: Example, code: str) -> set[tuple[str, int, int]]:
+    """The places the real pipeline reports `code` in the example: linted with its event log, if it has one,
+    the way `journeykit lint --events events.csv` lints it."""
     settings = Settings()
-    checked = with_lint(analyze_files(dict(example.files), settings), settings, TODAY)
+    analysis = analyze_files(dict(example.files), settings)
+    measurements = None
+    if example.events is not None:
+        with tempfile.TemporaryDirectory() as directory:
+            log = Path(directory) / EXAMPLE_EVENTS
+            log.write_text(example.events, encoding="utf-8")
+            measurements = EventLogRun(AnalyticsChoices(events=(str(log),)), settings)(analysis)
+    checked = with_lint(analysis, settings, TODAY, measurements)
     return {(f.location.file, f.location.line, f.location.column) for f in checked.result.findings if f.code == code}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from journeykit.analytics.compute import ALL_GROUP, LogProfile, RawFigures
-from journeykit.analytics.funnel import ALL, FunnelSpec
+from journeykit.analytics.funnel import FunnelSpec
 from journeykit.analytics.percentiles import PERCENTS, interpolate
 from journeykit.analytics.result import (
     Backtrack,
@@ -15,11 +15,12 @@ from journeykit.analytics.result import (
     UnmappedEvent,
 )
 from journeykit.analytics.timestamps import MICROS
+from journeykit.figures import ALL
 from journeykit.model import Journey
 
 
 def map_analytics(
-    spec: FunnelSpec, raw: RawFigures, profile: LogProfile, journey: Journey | None = None
+    spec: FunnelSpec, raw: RawFigures, profile: LogProfile, journey: Journey | None = None, window_seconds: int = 0
 ) -> MapAnalytics:
     """The figures of one map, every persona group, stage and touchpoint present."""
     groups = {name: _group(spec, raw, index, name) for index, name in enumerate(spec.groups)}
@@ -37,6 +38,8 @@ def map_analytics(
         unmapped=tuple(unmapped),
         groups=groups,
         journey=journey,
+        seen={event: profile.event_rows[event] for event in spec.events if event in profile.event_rows},
+        window_seconds=window_seconds,
     )
 
 
@@ -63,6 +66,7 @@ def _group(spec: FunnelSpec, raw: RawFigures, group: int, name: str) -> GroupFig
                 step=None if base is None else _ratio(reached[index], reached[base]),
                 skipped=_summed(raw.skipped, group, index, len(spec.groups)) if stage.optional else None,
                 time_to_stage=_time(raw, group, index, reached[index]),
+                step_base=None if base is None else reached[base],
             )
         )
     backtracks: dict[tuple[int, int], list[int]] = {}
@@ -91,6 +95,9 @@ def _group(spec: FunnelSpec, raw: RawFigures, group: int, name: str) -> GroupFig
             Transition(spec.touchpoints[s], spec.touchpoints[t], steps, actors)
             for (s, t), (steps, actors) in sorted(transitions.items(), key=lambda i: (-i[1][0], -i[1][1], i[0]))
         ),
+        behaviours={}
+        if raw.behaviours is None
+        else {name: sum(raw.behaviours.get((g, i), 0) for g in members) for i, name in enumerate(spec.behaviours)},
     )
 
 

@@ -63,6 +63,8 @@ class RawFigures:
     """(group, from stage, to stage) → (steps, actors)."""
     transitions: dict[tuple[int, int, int], tuple[int, int]] = field(default_factory=dict)
     """(group, from touchpoint, to touchpoint) → (steps, actors)."""
+    behaviours: dict[tuple[int, int], int] | None = None
+    """(group, behaviour index) → rows within the window; None when the rates were not asked for."""
 
 
 def log_profile(log: ir.Table, as_of: int | None) -> LogProfile:
@@ -94,10 +96,13 @@ def compute(
     start: int | None,
     end: int | None,
     as_of: int,
+    *,
+    behaviours: bool = False,
 ) -> RawFigures:
-    """Every integer of the map's figures; `window` and the instants in microseconds."""
+    """Every integer of the map's figures; `window` and the instants in microseconds. With `behaviours`, also
+    the rows of the map's behaviour events within each mature entrant's window (for the plan's rates)."""
     with _held(engine) as held:
-        return _Computation(log, spec, window, start, end, as_of, held).run()
+        return _Computation(log, spec, window, start, end, as_of, held, behaviours).run()
 
 
 class _Held:
@@ -148,6 +153,7 @@ class _Computation:
     end: int | None
     as_of: int
     held: _Held
+    behaviours: bool = False
     figures: RawFigures = field(default_factory=RawFigures)
 
     def run(self) -> RawFigures:
@@ -167,6 +173,10 @@ class _Computation:
             self._reach(window),
             *self._steps(window),
         ]
+        if self.behaviours:
+            self.figures.behaviours = {}
+            if self.spec.behaviours:
+                parts.append(self._behaviour_rows(mature))
         # One query for every figure: a distributed engine runs one job instead of one per figure.
         self._collect(_records(ibis_union(parts)))
         return self.figures
@@ -193,6 +203,8 @@ class _Computation:
                 figures.backtracks[(g, a, b)] = (v, w)
             elif kind == "transition":
                 figures.transitions[(g, a, b)] = (v, w)
+            elif kind == "behaviour" and figures.behaviours is not None:
+                figures.behaviours[(g, a)] = v
 
     # -- the rows that count
 
@@ -342,6 +354,19 @@ class _Computation:
             needed |= lower | upper
         kept = ranked.filter(needed)
         return [_row(kept, "duration", g=kept.g, a=kept.k, b=kept.rn, c=kept.n, v=kept.d)]
+
+    def _behaviour_rows(self, mature: ir.Table) -> ir.Table:
+        """Rows of each behaviour event from mature entrants within their window, per group."""
+        log = self.log
+        names = list(self.spec.behaviours)
+        rows = log.filter(log.actor.notnull(), log.t <= self.as_of, log.event.isin(names))
+        rows = rows.select(
+            b_actor=rows.actor, b_t=rows.t, b=rows.event.substitute({name: index for index, name in enumerate(names)})
+        )
+        joined = rows.inner_join(mature, rows.b_actor == mature.actor)
+        inside = joined.filter(joined.b_t >= joined.t0, joined.b_t <= joined.tend)
+        counted = inside.group_by("g", "b").aggregate(v=inside.count())
+        return _row(counted, "behaviour", g=counted.g, a=counted.b, v=counted.v)
 
     # -- definitions 7 and 9, and the transitions between touchpoints
 

@@ -27,7 +27,8 @@ from typing import Any
 from journeykit.analytics import settings as s
 from journeykit.errors import UsageError
 
-REPORT_FORMATS = ("text", "json", "markdown")
+REPORT_FORMATS = ("text", "json", "markdown", "html")
+"""The names of journeykit.analytics.reporters.ANALYTICS_FORMATS (a test keeps them equal)."""
 KEYS = (
     "events",
     "window",

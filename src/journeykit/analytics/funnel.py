@@ -6,11 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from journeykit.errors import UsageError
+from journeykit.figures import ALL, RESERVED_GROUPS, UNASSIGNED
 from journeykit.model import Journey
 
-UNASSIGNED = "unassigned"
-ALL = "all"
-RESERVED_GROUPS = (UNASSIGNED, ALL)
+__all__ = ["ALL", "RESERVED_GROUPS", "UNASSIGNED", "EventMeaning", "FunnelSpec", "FunnelStage", "funnel_spec"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,8 @@ class FunnelSpec:
     """The map's persona ids in map order; figures are also given for `unassigned` and `all`."""
     persona_values: Mapping[str, str]
     """Persona-column values → persona ids (the configuration's table); other values are taken as ids."""
+    behaviours: tuple[str, ...] = ()
+    """The events that `behavior` triggers of the map's interactions name, in map order, each once."""
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -80,4 +81,9 @@ def funnel_spec(journey: Journey, persona_values: Mapping[str, str] | None = Non
         events=events,
         personas=tuple(p.id for p in journey.personas),
         persona_values=dict(persona_values or {}),
+        behaviours=tuple(
+            dict.fromkeys(
+                i.trigger.event for i in journey.interactions if i.trigger.type == "behavior" and i.trigger.event
+            )
+        ),
     )

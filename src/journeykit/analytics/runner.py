@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 _GRAMMAR = "an ISO 8601 date or timestamp such as 2026-11-01T09:30:00Z, or epoch seconds"
 
 
-def run_analytics(journeys: Sequence[Journey], settings: AnalyticsSettings) -> AnalyticsResult:
-    """Lay the event log of `settings` over each journey. Raises UsageError for an unusable log or engine."""
+def run_analytics(
+    journeys: Sequence[Journey], settings: AnalyticsSettings, *, behaviours: bool = False
+) -> AnalyticsResult:
+    """Lay the event log of `settings` over each journey. Raises UsageError for an unusable log or engine.
+
+    With `behaviours`, each group's figures also count the rows of the maps' behaviour events (for the plan's
+    measured rates, journeykit.analytics.measured); it costs one more pass over the log."""
     check_installed(settings.engine)
     specs = [funnel_spec(journey, settings.personas) for journey in journeys]
     log = resolve_log(settings)
@@ -45,9 +50,19 @@ def run_analytics(journeys: Sequence[Journey], settings: AnalyticsSettings) -> A
             maps = tuple(
                 map_analytics(
                     spec,
-                    compute(engine, table, spec, settings.window_micros, settings.start, settings.end, as_of),
+                    compute(
+                        engine,
+                        table,
+                        spec,
+                        settings.window_micros,
+                        settings.start,
+                        settings.end,
+                        as_of,
+                        behaviours=behaviours,
+                    ),
                     profile,
                     journey,
+                    settings.window_seconds,
                 )
                 for spec, journey in zip(specs, journeys, strict=True)
             )

@@ -9,9 +9,23 @@ from typing import Annotated, Optional
 import typer
 
 from journeykit.cli.app import app
+from journeykit.cli.events import (
+    ActorColumnOption,
+    EngineOption,
+    EventColumnOption,
+    EventsFormatOption,
+    EventsOption,
+    FromOption,
+    PersonaColumnOption,
+    SparkMasterOption,
+    TimeColumnOption,
+    ToOption,
+    WindowOption,
+    log_choices_if_events,
+    rules_date,
+)
 from journeykit.cli.options import (
     AllowEmptyOption,
-    AsOfOption,
     ColorOption,
     ConfigOption,
     CoverageFormatOption,
@@ -25,7 +39,6 @@ from journeykit.cli.options import (
     StageOption,
     StatisticsOption,
     StdinNameOption,
-    as_of_date,
     choice,
     diagnostic_format,
     finish,
@@ -70,6 +83,14 @@ def validate(
 
 
 CodesOption = Optional[str]  # noqa: UP045
+LintAsOfOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        metavar="WHEN",
+        help="Measure review and evidence ages as of this date, YYYY-MM-DD (default: today); with --events, also "
+        "the moment the log is read at (a date or an ISO timestamp; default: the log's latest timestamp).",
+    ),
+]
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -105,7 +126,7 @@ def lint(
         Optional[Path],  # noqa: UP045
         typer.Option(metavar="FILE", help="Record today's lint findings in this file (by fingerprint) and exit 0."),
     ] = None,
-    as_of: AsOfOption = None,
+    as_of: LintAsOfOption = None,
     show_settings: Annotated[
         bool, typer.Option("--show-settings", help="Print the effective configuration and exit.")
     ] = False,
@@ -114,10 +135,23 @@ def lint(
     statistics: StatisticsOption = False,
     color: ColorOption = "auto",
     allow_empty: AllowEmptyOption = False,
+    events: EventsOption = None,
+    window: WindowOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    actor_column: ActorColumnOption = None,
+    time_column: TimeColumnOption = None,
+    event_column: EventColumnOption = None,
+    persona_column: PersonaColumnOption = None,
+    engine: EngineOption = None,
+    spark_master: SparkMasterOption = None,
+    events_format: EventsFormatOption = None,
 ) -> None:
     """Check maps like validate, then run the lint rules (JK3xx-JK6xx): flow, coverage, content, interactions.
 
-    Exit 0 when nothing is at or above the failing severity (fail-on, default error), 1 when something is.
+    With --events, an event log is laid over the maps first (as `journeykit analytics` does) and the JK7xx
+    rules compare the map with it. Exit 0 when nothing is at or above the failing severity (fail-on, default
+    error), 1 when something is.
     """
     from journeykit.commands import lint as command
     from journeykit.commands.check import CheckOptions
@@ -125,7 +159,21 @@ def lint(
 
     base = settings_for(config)
     severity = None if fail_on is None else Severity.parse(fail_on)
-    date = as_of_date(as_of)
+    date = rules_date(as_of, bool(events))
+    log = log_choices_if_events(
+        events=events,
+        window=window,
+        start=start,
+        end=end,
+        as_of=as_of,
+        actor_column=actor_column,
+        time_column=time_column,
+        event_column=event_column,
+        persona_column=persona_column,
+        engine=engine,
+        spark_master=spark_master,
+        events_format=events_format,
+    )
     settings = base.with_overrides(
         select=_codes(select),
         extend_select=None if extend_select is None else (*base.extend_select, *(_codes(extend_select) or ())),
@@ -145,7 +193,7 @@ def lint(
         statistics=statistics,
         color=color,
     )
-    finish(command.lint(command.LintOptions(check, baseline, write_baseline, date), settings))
+    finish(command.lint(command.LintOptions(check, baseline, write_baseline, date, log), settings))
 
 
 @app.command()
@@ -207,7 +255,7 @@ def render(
     allow_inside_input: Annotated[
         bool, typer.Option(help="Allow the output directory inside a directory that is searched for maps.")
     ] = False,
-    as_of: AsOfOption = None,
+    as_of: LintAsOfOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
     allow_empty: AllowEmptyOption = False,
@@ -219,16 +267,42 @@ def render(
             "removed ones struck through, emotions before (see docs/diff.md).",
         ),
     ] = None,
+    events: EventsOption = None,
+    window: WindowOption = None,
+    start: FromOption = None,
+    end: ToOption = None,
+    actor_column: ActorColumnOption = None,
+    time_column: TimeColumnOption = None,
+    event_column: EventColumnOption = None,
+    persona_column: PersonaColumnOption = None,
+    engine: EngineOption = None,
+    spark_master: SparkMasterOption = None,
+    events_format: EventsFormatOption = None,
 ) -> None:
     """Render each map as a Graphviz diagram and a self-contained HTML report, with an index page.
 
     Maps with errors are not rendered: their findings are printed and the exit code is 1.
-    svg, png, pdf and html need Graphviz's `dot`; dot output does not.
+    svg, png, pdf and html need Graphviz's `dot`; dot output does not. With --events, the reports and diagrams
+    show what the event log measured (docs/analytics.md).
     """
     from journeykit.commands import render as command
     from journeykit.commands.check import CheckOptions
 
-    date = as_of_date(as_of)
+    date = rules_date(as_of, bool(events))
+    log = log_choices_if_events(
+        events=events,
+        window=window,
+        start=start,
+        end=end,
+        as_of=as_of,
+        actor_column=actor_column,
+        time_column=time_column,
+        event_column=event_column,
+        persona_column=persona_column,
+        engine=engine,
+        spark_master=spark_master,
+        events_format=events_format,
+    )
     settings = settings_for(config)
     options = command.RenderOptions(
         check=CheckOptions(paths or ["."], "text", None, stdin_filename, allow_empty=allow_empty),
@@ -241,6 +315,7 @@ def render(
         allow_inside_input=allow_inside_input,
         as_of=date,
         since=since,
+        events=log,
     )
     finish(command.render(options, settings))
 

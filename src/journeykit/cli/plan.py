@@ -9,6 +9,21 @@ from typing import Annotated, Optional
 import typer
 
 from journeykit.cli.app import app
+from journeykit.cli.events import (
+    ActorColumnOption,
+    EngineOption,
+    EventColumnOption,
+    EventsFormatOption,
+    EventsOption,
+    FromOption,
+    LogAsOfOption,
+    PersonaColumnOption,
+    SparkMasterOption,
+    TimeColumnOption,
+    ToOption,
+    WindowOption,
+    log_choices_if_events,
+)
 from journeykit.cli.options import ConfigOption, OutputOption, PersonaOption, StdinNameOption, finish, settings_for
 from journeykit.errors import UsageError
 from journeykit.plan.formats import PLAN_FORMATS
@@ -46,11 +61,24 @@ def plan(
     output: OutputOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
+    events: EventsOption = None,
+    window: WindowOption = None,
+    start_from: FromOption = None,
+    end: ToOption = None,
+    as_of: LogAsOfOption = None,
+    actor_column: ActorColumnOption = None,
+    time_column: TimeColumnOption = None,
+    event_column: EventColumnOption = None,
+    persona_column: PersonaColumnOption = None,
+    engine: EngineOption = None,
+    spark_master: SparkMasterOption = None,
+    events_format: EventsFormatOption = None,
 ) -> None:
     """Lay out each map's interactions over a year, per persona: when each is sent, and what never fires.
 
     Stages follow one another by their typical_duration; day_of_use, schedule (cron, in the map's timezone) and
-    calendar event triggers get dates, behaviour triggers are listed without them. Maps with errors are reported
+    calendar event triggers get dates, behaviour triggers are listed without them. With --events, each persona's
+    stages start at the measured median times and behaviours get measured rates. Maps with errors are reported
     and skipped (exit 1). See docs/plan.md.
     """
     from journeykit.commands import plan as command
@@ -59,7 +87,23 @@ def plan(
     day_zero = _date(start) if start is not None else datetime.date.today()
     settings = settings_for(config)
     check = CheckOptions(paths, str(output_format.value), output, stdin_filename)
-    options = command.PlanCommandOptions(check, day_zero, days, tuple(persona or ()))
+    if as_of is not None and not events:
+        raise UsageError("--as-of is an option of the event log: give the log with --events PATH")
+    log = log_choices_if_events(
+        events=events,
+        window=window,
+        start=start_from,
+        end=end,
+        as_of=as_of,
+        actor_column=actor_column,
+        time_column=time_column,
+        event_column=event_column,
+        persona_column=persona_column,
+        engine=engine,
+        spark_master=spark_master,
+        events_format=events_format,
+    )
+    options = command.PlanCommandOptions(check, day_zero, days, tuple(persona or ()), events=log)
     finish(command.plan(options, settings))
 
 

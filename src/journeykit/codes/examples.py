@@ -19,6 +19,8 @@ from journeykit.codes.base import Family, Rule
 
 EXAMPLE_MAP = "example.journey.yaml"
 """The file name of an example that is a single map."""
+EXAMPLE_EVENTS = "events.csv"
+"""The file name of an example's event log: the example is linted with `--events events.csv`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,8 @@ class Example:
     files: Mapping[str, str]
     note: str | None = None
     expect: tuple[Expected, ...] = ()
+    events: str | None = None
+    """A small event log (CSV) the example is linted with (`--events`): the JK7xx rules need one."""
 
     @property
     def language(self) -> str:
@@ -48,9 +52,12 @@ class Example:
         """The example as one text: the map, or each file under a `# file:` line, or the note."""
         if not self.files:
             return f"({self.note})" if self.note else ""
-        if len(self.files) == 1:
+        if len(self.files) == 1 and self.events is None:
             return next(iter(self.files.values())).rstrip("\n")
-        return "\n\n".join(f"# file: {name}\n{text.rstrip()}" for name, text in self.files.items())
+        files = dict(self.files)
+        if self.events is not None:
+            files[f"{EXAMPLE_EVENTS} (the event log: lint --events {EXAMPLE_EVENTS})"] = self.events
+        return "\n\n".join(f"# file: {name}\n{text.rstrip()}" for name, text in files.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,4 +88,4 @@ def _example(entry: Mapping[str, Any]) -> Example:
     expect = tuple(
         Expected(str(e.get("file", default_file)), int(e["line"]), int(e["column"])) for e in entry.get("expect", ())
     )
-    return Example(files, entry.get("note"), expect)
+    return Example(files, entry.get("note"), expect, entry.get("events"))

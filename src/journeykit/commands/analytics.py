@@ -24,7 +24,7 @@ class AnalyticsOptions:
 
 def analytics(options: AnalyticsOptions, settings: Settings) -> int:
     """Exit 0; 1 when a map had errors (it is skipped); UsageError (exit 2) for an unusable log or option."""
-    from journeykit.analytics.reporters import reporter
+    from journeykit.analytics.reporters import ANALYTICS_FORMATS
     from journeykit.analytics.runner import run_analytics
     from journeykit.analytics.settings import resolve
 
@@ -41,6 +41,7 @@ def analytics(options: AnalyticsOptions, settings: Settings) -> int:
     if not journeys:
         raise UsageError("no map to lay the log over: " + ("every map has errors" if modelled else "no map found"))
     figures = run_analytics(journeys, resolved)
+    reporter = ANALYTICS_FORMATS.get(output_format)
     with open_output(options.output) as out:
-        reporter(output_format)(figures, out)
+        reporter.report(figures, out, ReportContext("analytics"))
     return 1 if errors.findings else 0

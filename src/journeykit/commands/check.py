@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeykit.checks import Checked, run_checks
+from journeykit.checks import Checked, Measure, run_checks
 from journeykit.config import Settings
 from journeykit.discover import Finder
 from journeykit.errors import UsageError
@@ -49,10 +49,22 @@ def refuse_overwriting_inputs(options: CheckOptions, settings: Settings, *output
             raise UsageError(f"{path} is one of the files being checked: write the output somewhere else")
 
 
-def load(options: CheckOptions, settings: Settings, *, lint_as_of: datetime.date | None = None) -> Checked:
-    """Run the checks; warn on standard error when nothing was found."""
+def load(
+    options: CheckOptions,
+    settings: Settings,
+    *,
+    lint_as_of: datetime.date | None = None,
+    measure: Measure | None = None,
+) -> Checked:
+    """Run the checks (`measure`, an event log's figures, before the rules); warn when nothing was found."""
     refuse_overwriting_inputs(options, settings, options.output)
-    checked = run_checks(options.paths, settings, stdin_name=options.stdin_filename or "<stdin>", lint_as_of=lint_as_of)
+    checked = run_checks(
+        options.paths,
+        settings,
+        stdin_name=options.stdin_filename or "<stdin>",
+        lint_as_of=lint_as_of,
+        measure=measure,
+    )
     if checked.analysis.targets == 0:
         searched = f"no maps or catalogs found in {', '.join(options.paths)}"
         if not (options.allow_empty or settings.allow_empty):

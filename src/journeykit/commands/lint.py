@@ -8,7 +8,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeykit.analytics.settings import AnalyticsChoices
 from journeykit.commands.check import CheckOptions, emit, load, refuse_overwriting_inputs
+from journeykit.commands.events import EventLogRun
 from journeykit.config import Settings
 from journeykit.findings import Finding
 from journeykit.lint.baseline import apply_baseline, read_baseline, write_baseline
@@ -24,11 +26,14 @@ class LintOptions:
     baseline: Path | None = None
     write_baseline: Path | None = None
     as_of: datetime.date | None = None
+    events: AnalyticsChoices | None = None
+    """`--events` and the log's options: lay the log over the maps and run the JK7xx rules."""
 
 
 def lint_result(options: LintOptions, settings: Settings) -> Result:
-    """Structural findings and lint findings of every map under the paths."""
-    return load(options.check, settings, lint_as_of=options.as_of or datetime.date.today()).result
+    """Structural findings and lint findings of every map under the paths (with the log's, given `events`)."""
+    measure = EventLogRun(options.events, settings) if options.events is not None else None
+    return load(options.check, settings, lint_as_of=options.as_of or datetime.date.today(), measure=measure).result
 
 
 def lint(options: LintOptions, settings: Settings) -> int:

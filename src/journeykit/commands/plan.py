@@ -12,7 +12,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from journeykit.analytics.settings import AnalyticsChoices
 from journeykit.commands.check import CheckOptions, load
+from journeykit.commands.events import EventLogRun
 from journeykit.config import Settings
 from journeykit.errors import UsageError
 from journeykit.model import Journey
@@ -33,7 +35,9 @@ class PlanCommandOptions:
     days: int = 365
     personas: tuple[str, ...] = ()
     measured: Measured | None = None
-    """Measured data (from `journeykit analytics`, later `--events`); None plans from the map alone."""
+    """Measured data for every map; None plans from the map alone (unless `events` gives a log)."""
+    events: AnalyticsChoices | None = None
+    """`--events` and the log's options: each map is planned with what the log measured for it."""
 
 
 def plan(options: PlanCommandOptions, settings: Settings) -> int:
@@ -49,7 +53,8 @@ def plan(options: PlanCommandOptions, settings: Settings) -> int:
         problems = options.measured.validate()
         if problems:
             raise UsageError(f"the measured data cannot be used: {problems[0]}")
-    checked = load(options.check, settings, lint_as_of=datetime.date.today())
+    log = EventLogRun(options.events, settings) if options.events is not None else None
+    checked = load(options.check, settings, lint_as_of=datetime.date.today(), measure=log)
     errors = checked.result.errors_only()
     blocked = {f.location.file for f in errors.findings}
     journeys = checked.analysis.journeys
@@ -60,8 +65,18 @@ def plan(options: PlanCommandOptions, settings: Settings) -> int:
         if journey.file not in blocked
         and (not options.personas or any(p.id in options.personas for p in journey.personas))
     ]
-    simulation = PlanOptions(options.start, options.days, options.personas, options.measured)
-    plans = [plan_journey(journey, simulation) for journey in plannable]
+    plans = [
+        plan_journey(
+            journey,
+            PlanOptions(
+                options.start,
+                options.days,
+                options.personas,
+                log.measurements.measured.get(journey.file) if log is not None else options.measured,
+            ),
+        )
+        for journey in plannable
+    ]
     if errors.findings:
         _report(errors)
     write = writer(options.check.output_format)

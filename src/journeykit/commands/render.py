@@ -15,10 +15,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from journeykit.analytics.settings import AnalyticsChoices
 from journeykit.checks import Checked
 from journeykit.codes.rendering import DIAGRAM_FAILED
 from journeykit.commands.check import CheckOptions, load
+from journeykit.commands.events import EventLogRun
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, select
 from journeykit.diff.changes import DiffReport, MapDiff
@@ -31,8 +34,13 @@ from journeykit.present import plural
 from journeykit.render import dot as diagram
 from journeykit.render import graphviz_run, html
 from journeykit.render.plan_view import YearView, build_year_view
+from journeykit.render.view.analytics import build_analytics_view, transition_counts
 from journeykit.render.view.index import build_index
 from journeykit.render.view.report import build_report
+
+if TYPE_CHECKING:
+    from journeykit.analytics.result import AnalyticsResult
+    from journeykit.figures import MapAnalytics
 
 FORMATS = ("html", "svg", "png", "pdf", "dot")
 NEEDS_GRAPHVIZ = frozenset({"svg", "png", "pdf"})
@@ -57,6 +65,8 @@ class RenderOptions:
     as_of: datetime.date | None = None
     since: str | None = None
     """A git revision: mark in the reports and diagrams what changed since it."""
+    events: AnalyticsChoices | None = None
+    """`--events` and the log's options: show in the reports and diagrams what the event log measured."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -73,12 +83,13 @@ def render(options: RenderOptions, settings: Settings) -> int:
         raise UsageError(f"--template-dir {options.template_dir} is not a directory")
     _check_output_location(options, settings)
     today = options.as_of or datetime.date.today()
-    checked = load(options.check, settings, lint_as_of=today)
+    log = EventLogRun(options.events, settings) if options.events is not None else None
+    checked = load(options.check, settings, lint_as_of=today, measure=log)
     changes = _changes_since(options, checked, settings, today)
     blocked = {f.location.file for f in checked.result.errors}
     renderable = [m for m in checked.maps if m.journey.file not in blocked]
     chosen = {m.journey.id: m for m in select([m.coverage for m in renderable], options.personas, options.stages)}
-    run = _Run(options, dot, today, checked, blocked, changes=changes)
+    run = _Run(options, dot, today, checked, blocked, changes=changes, log=log.result if log is not None else None)
     with _progress(len(chosen)) as advance:
         for analyzed in renderable:
             if analyzed.journey.id in chosen:
@@ -117,6 +128,8 @@ class _Run:
     rendered: int = 0
     changes: DiffReport | None = None
     """What changed since `--since`, when it is given."""
+    log: AnalyticsResult | None = None
+    """What the event log of `--events` measured, when it is given."""
 
     def __post_init__(self) -> None:
         self.by_file: dict[str, list[Finding]] = defaultdict(list)
@@ -134,7 +147,10 @@ class _Run:
         if since is None and self.changes is not None:  # the same on both sides, so left out of the diff
             since = MapDiff(journey.id, journey, journey, (), self.changes.base.name)
         marks = marks_of(since) if since is not None else None
-        layout = diagram.DiagramOptions(options.personas, options.stages, options.lanes, marks=marks)
+        figures = self.log.of(journey.file) if self.log is not None else None
+        layout = diagram.DiagramOptions(
+            options.personas, options.stages, options.lanes, marks=marks, **_measured_steps(figures, options)
+        )
         source = diagram.dot_source(journey, layout)
         base = options.outdir / self.stems[journey.id]
         if "dot" in options.formats:
@@ -159,6 +175,12 @@ class _Run:
                 index_href=INDEX if self.with_index else None,
                 year=self._year(journey, matrix),
                 changes=since,
+                analytics=(
+                    build_analytics_view(figures, self.log.settings, journey, matrix.personas)
+                    if figures is not None and self.log is not None
+                    else None
+                ),
+                figures=figures,
             )
             page = self.templates.render("report.html.j2", report=report, generator=report.generator)
             target = base.with_suffix(".html")
@@ -249,6 +271,15 @@ def _changes_since(
     from journeykit.commands.diff import changes_since
 
     return changes_since(options.since, options.check.paths, checked, settings, today)
+
+
+def _measured_steps(figures: MapAnalytics | None, options: RenderOptions) -> dict[str, Any]:
+    """The diagram's measured steps: everyone's (or the chosen personas'), or each persona's for `--lanes`."""
+    if figures is None:
+        return {}
+    if options.lanes:
+        return {"lane_steps": {persona: transition_counts(figures, (persona,)) for persona in figures.groups}}
+    return {"steps": transition_counts(figures, options.personas or ("all",))}
 
 
 def output_stems(ids: Sequence[str]) -> dict[str, str]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from journeykit.codes.base import Family, Rule
-from journeykit.codes.examples import Example, examples_of
+from journeykit.codes.examples import EXAMPLE_EVENTS, Example, examples_of
 from journeykit.errors import UsageError
 from journeykit.output import write_json
 from journeykit.present import suggestion
@@ -137,8 +137,14 @@ def _example_markdown(example: Example) -> str:
     """A code block per file (named when there are several), or the note in words."""
     if not example.files:
         return f"_{example.note}_\n"
-    named = len(example.files) > 1
-    return "\n".join(
+    named = len(example.files) > 1 or example.events is not None
+    blocks = [
         (f"`{name}`:\n\n" if named else "") + f"```{example.language}\n{text.rstrip()}\n```\n"
         for name, text in example.files.items()
-    )
+    ]
+    if example.events is not None:
+        blocks.append(
+            f"`{EXAMPLE_EVENTS}`, the event log (`journeykit lint --events {EXAMPLE_EVENTS}`):\n\n"
+            f"```csv\n{example.events.rstrip()}\n```\n"
+        )
+    return "\n".join(blocks)

@@ -9,17 +9,27 @@ from journeykit.analysis import AnalyzedMap
 from journeykit.findings import Finding
 from journeykit.lint.suppressions import Suppressions
 from journeykit.lint.table import RuleTable
-from journeykit.rules.context import RuleContext
+from journeykit.rules.context import Measurements, RuleContext
 from journeykit.source import SourceFile
 
 
-def lint(maps: Sequence[AnalyzedMap], table: RuleTable, today: datetime.date) -> list[Finding]:
-    """Lint findings for every modelled map (structural findings come from the analysis)."""
+def lint(
+    maps: Sequence[AnalyzedMap], table: RuleTable, today: datetime.date, measurements: Measurements | None = None
+) -> list[Finding]:
+    """Lint findings for every modelled map (structural findings come from the analysis); `measurements`, what an
+    event log says about the maps, turns the JK7xx rules on and gives the plan-reading rules measured data."""
     suppressions = _SuppressionsByFile()
     findings: list[Finding] = []
     rules = table.lint_rules()
     for analyzed in maps:
-        context = RuleContext(analyzed.journey, analyzed.coverage, today)
+        file = analyzed.journey.file
+        context = RuleContext(
+            analyzed.journey,
+            analyzed.coverage,
+            today,
+            measured=measurements.measured.get(file) if measurements is not None else None,
+            figures=measurements.figures.get(file) if measurements is not None else None,
+        )
         for rule, setting in rules:
             assert rule.check is not None
             for violation in rule.check(context, setting.options):

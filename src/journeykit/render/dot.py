@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import graphviz
@@ -52,6 +52,15 @@ class DiagramOptions:
     """Draw the steps between touchpoints; off for a simpler layout when the full one takes too long."""
     marks: Marks | None = None
     """What changed since a revision (`render --since`): marked on the nodes, removed ones drawn dotted."""
+    steps: Mapping[tuple[str, str], int] | None = None
+    """Measured steps between touchpoints (`render --events`): each flow edge is labelled with its count and
+    drawn wider the more customers took it."""
+    lane_steps: Mapping[str, Mapping[tuple[str, str], int]] | None = None
+    """The same per persona, for the lanes of `--lanes`."""
+
+
+MAX_PEN = 6.0
+"""The pen width of the busiest measured edge; an edge nobody took is drawn at 1."""
 
 
 def dot_source(journey: Journey, options: DiagramOptions = DiagramOptions()) -> str:
@@ -70,7 +79,7 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
         nodesep="0.18",
         ranksep="0.35",
         labelloc="b",
-        label=_legend(journey, options.marks),
+        label=_legend(journey, options.marks, measured=options.steps is not None or options.lane_steps is not None),
     )
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
     graph.attr("edge", color="#4a5568", arrowsize="0.7")
@@ -108,6 +117,7 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
                     prefix=f"p{lane}_",
                     flow=options.flow,
                     marks=options.marks,
+                    steps=options.lane_steps.get(persona.id, {}) if options.lane_steps is not None else None,
                 )
         for index in range(len(stages)):
             with graph.subgraph() as same:
@@ -115,7 +125,17 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
                 for lane in range(len(personas)):
                     same.node(f"p{lane}_stage_{index}")
     else:
-        _draw(graph, journey, stages, visible, colours, prefix="", flow=options.flow, marks=options.marks)
+        _draw(
+            graph,
+            journey,
+            stages,
+            visible,
+            colours,
+            prefix="",
+            flow=options.flow,
+            marks=options.marks,
+            steps=options.steps,
+        )
     return graph
 
 
@@ -135,6 +155,7 @@ def _draw(
     *,
     flow: bool = True,
     marks: Marks | None = None,
+    steps: Mapping[tuple[str, str], int] | None = None,
 ) -> None:
     """Stage clusters in order, held in columns by an invisible chain of anchors, then the flow."""
     node_ids = {t.id: f"{prefix}tp_{i}" for i, t in enumerate(touchpoints)}
@@ -167,8 +188,9 @@ def _draw(
         if column + 1 < len(stage_list):
             graph.edge(node_ids[touchpoint.id], f"{prefix}stage_{column + 1}", style="invis", weight="0")
     if flow:
+        busiest = _busiest(touchpoints, steps or {})
         for touchpoint in touchpoints:
-            _flow_edges(graph, journey, touchpoint, node_ids)
+            _flow_edges(graph, journey, touchpoint, node_ids, steps, busiest)
 
 
 def flow_steps(touchpoints: Sequence[Touchpoint]) -> int:
@@ -203,27 +225,67 @@ def _touchpoint_node(
     )
 
 
-def _flow_edges(graph: graphviz.Digraph, journey: Journey, touchpoint: Touchpoint, node_ids: dict[str, str]) -> None:
+def _busiest(touchpoints: Sequence[Touchpoint], steps: Mapping[tuple[str, str], int]) -> int:
+    """The most measured steps on one drawn edge (at least 1), the pen width's scale."""
+    counts = [steps.get((t.id, target), 0) for t in touchpoints for target in (*t.next, *t.loops_to)]
+    return max([1, *counts])
+
+
+def _flow_edges(
+    graph: graphviz.Digraph,
+    journey: Journey,
+    touchpoint: Touchpoint,
+    node_ids: dict[str, str],
+    steps: Mapping[tuple[str, str], int] | None = None,
+    busiest: int = 1,
+) -> None:
     here = journey.stage_index(touchpoint.stage)
     for target in touchpoint.next:
         if target in node_ids:
             backward = journey.stage_index(journey.touchpoint_by_id[target].stage) < here
+            measured = _measured(touchpoint, target, steps, busiest)
             if backward:
                 graph.edge(
-                    node_ids[touchpoint.id], node_ids[target], constraint="false", style="dashed", color="#c53030"
+                    node_ids[touchpoint.id],
+                    node_ids[target],
+                    constraint="false",
+                    style="dashed",
+                    color="#c53030",
+                    **measured,
                 )
             else:
-                graph.edge(node_ids[touchpoint.id], node_ids[target])
+                graph.edge(node_ids[touchpoint.id], node_ids[target], **measured)
     for target in touchpoint.loops_to:
         if target in node_ids:
+            measured = _measured(touchpoint, target, steps, busiest, word="loop")
             graph.edge(
                 node_ids[touchpoint.id],
                 node_ids[target],
                 constraint="false",
                 style="dashed",
                 color="#718096",
-                label=_html_label("loop", size=9),
+                **(measured or {"label": _html_label("loop", size=9)}),
             )
+
+
+def _measured(
+    touchpoint: Touchpoint,
+    target: str,
+    steps: Mapping[tuple[str, str], int] | None,
+    busiest: int,
+    *,
+    word: str | None = None,
+) -> dict[str, str]:
+    """An edge's label and pen width from the measured steps along it (none without a log)."""
+    if steps is None:
+        return {}
+    count = steps.get((touchpoint.id, target), 0)
+    text = f"{word} · {count:,}" if word else f"{count:,}"
+    return {
+        "label": _html_label(text, size=9),
+        "penwidth": f"{1 + (MAX_PEN - 1) * count / busiest:.2f}",
+        "tooltip": escape_tooltip(f"{count:,} measured steps from {touchpoint.id} to {target}"),
+    }
 
 
 # --- labels -----------------------------------------------------------------------------------------
@@ -299,7 +361,7 @@ def _touchpoint_label(journey: Journey, touchpoint: Touchpoint, mark: Mark | Non
     return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
 
 
-def _legend(journey: Journey, marks: Marks | None = None, *, steps_left_out: int = 0) -> str:
+def _legend(journey: Journey, marks: Marks | None = None, *, steps_left_out: int = 0, measured: bool = False) -> str:
     colours = channel_colours(journey.channels)
     used = {t.channel for t in journey.touchpoints}
     rows = ['<TR><TD COLSPAN="3" ALIGN="LEFT"><B>Channels</B></TD></TR>']
@@ -321,6 +383,11 @@ def _legend(journey: Journey, marks: Marks | None = None, *, steps_left_out: int
         rows.append(
             '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">solid arrow: next step · '
             "grey dashed: deliberate loop back · red dashed: step back into an earlier stage</FONT></TD></TR>"
+        )
+    if measured and not steps_left_out:
+        rows.append(
+            '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">numbers on the arrows: steps measured in the '
+            "event log between the two touchpoints (the wider the arrow, the more steps)</FONT></TD></TR>"
         )
     if marks is not None:
         since = escape_html_label(marks.since)

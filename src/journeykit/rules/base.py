@@ -52,17 +52,23 @@ class RuleOption:
     attribute: str
     default: OptionValue
     description: str
-    minimum: int | None = None
+    minimum: float | None = None
     pattern: str | None = None
     """For a text option: the regular expression its whole value must match (the default is an example)."""
+    maximum: float | None = None
 
     def validate(self, value: object) -> OptionValue:
         """The value, if it has the default's type, bounds and form; else ValueError naming the problem."""
         expected = type(self.default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)  # TOML writes 1 for 1.0
         if isinstance(value, bool) != (expected is bool) or not isinstance(value, expected):
             raise ValueError(f"expects a {expected.__name__}, got {value!r}")
-        if self.minimum is not None and isinstance(value, int) and value < self.minimum:
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if self.minimum is not None and number and value < self.minimum:  # type: ignore[operator]
             raise ValueError(f"must be at least {self.minimum}, got {value}")
+        if self.maximum is not None and number and value > self.maximum:  # type: ignore[operator]
+            raise ValueError(f"must be at most {self.maximum}, got {value}")
         if self.pattern is not None and isinstance(value, str) and not re.fullmatch(self.pattern, value):
             raise ValueError(f"must be written like {self.default!r}, got {value!r}")
         return value
@@ -71,9 +77,17 @@ class RuleOption:
 _OPTION = "journeykit.option"
 
 
-def option(name: str, default: Any, description: str, *, minimum: int | None = None, pattern: str | None = None) -> Any:
+def option(
+    name: str,
+    default: Any,
+    description: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    pattern: str | None = None,
+) -> Any:
     """Declare a field of a rule's options dataclass: `max_age_days: int = option("max-age-days", 180, ...)`."""
-    return dataclasses.field(default=default, metadata={_OPTION: (name, description, minimum, pattern)})
+    return dataclasses.field(default=default, metadata={_OPTION: (name, description, minimum, pattern, maximum)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +112,9 @@ class LintRule(Rule):
         """The options as the configuration names them, in declaration order."""
         declared = []
         for field in dataclasses.fields(self.options_type):
-            name, description, minimum, pattern = field.metadata[_OPTION]
+            name, description, minimum, pattern, maximum = field.metadata[_OPTION]
             default: OptionValue = field.default  # type: ignore[assignment]  # option() always sets one
-            declared.append(RuleOption(name, field.name, default, description, minimum, pattern))
+            declared.append(RuleOption(name, field.name, default, description, minimum, pattern, maximum))
         return tuple(declared)
 
     def make_options(self, values: Mapping[str, OptionValue]) -> Any:

@@ -20,6 +20,7 @@ FAMILY_MODULES = (
     "journeykit.rules.content",
     "journeykit.rules.interactions",
     "journeykit.rules.timing",
+    "journeykit.rules.analytics",
 )
 
 

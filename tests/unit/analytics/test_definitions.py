@@ -1,7 +1,7 @@
 """Every definition of ANALYTICS.md, on small hand-written logs whose answers are worked out here.
 
 Each test runs on both engines (DuckDB, and Spark in local mode with one session for the whole run).
-The map (tests/analytics_support.py SHOP) has the stages discovery, research (optional), purchase and
+The map (tests/helpers.py SHOP) has the stages discovery, research (optional), purchase and
 advocacy; the touchpoints ad and store (discovery), compare (research), checkout (purchase) and review
 (advocacy); and the personas hunter and loyal.
 """
@@ -14,9 +14,7 @@ import numpy
 import pytest
 
 from journeykit.analytics.settings import parse_moment, parse_window
-from tests.analytics_support import analyse, at, engine, figures, reached, seconds, spark_session
-
-__all__ = ["engine", "spark_session"]  # fixtures
+from tests.helpers import analyse, at, figures, reached, seconds
 
 
 def test_ties_at_one_instant_follow_the_journey_order(tmp_path: Path, engine: str) -> None:

@@ -8,9 +8,6 @@ import datetime
 import pytest
 
 from journeykit.analytics.timestamps import format_instant, parse_instant
-from tests.analytics_support import engine, spark_session
-
-__all__ = ["engine", "spark_session"]
 
 E = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 

@@ -1,26 +1,21 @@
-"""Output formats of `journeykit analytics`, by name: each writes an AnalyticsResult to a text stream."""
+"""Output formats of `journeykit analytics`, registered by name: each module's `report(result, out, context)`
+writes an AnalyticsResult to a text stream (the one reporter contract of journeykit.reporters)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING
 
-from journeykit.analytics.result import AnalyticsResult
+from journeykit.reporters import Registry
 
-Reporter = Callable[[AnalyticsResult, TextIO], None]
-FORMATS = ("text", "json", "markdown")
+if TYPE_CHECKING:
+    from journeykit.analytics.result import AnalyticsResult
 
-
-def reporter(name: str) -> Reporter:
-    """The reporter registered under `name` (one of FORMATS)."""
-    if name == "json":
-        from journeykit.analytics.reporters import json_format
-
-        return json_format.report
-    if name == "markdown":
-        from journeykit.analytics.reporters import markdown
-
-        return markdown.report
-    from journeykit.analytics.reporters import text
-
-    return text.report
+ANALYTICS_FORMATS: Registry[AnalyticsResult] = Registry(
+    {
+        "text": "journeykit.analytics.reporters.text",
+        "json": "journeykit.analytics.reporters.json_format",
+        "markdown": "journeykit.analytics.reporters.markdown",
+        "html": "journeykit.analytics.reporters.html",
+    }
+)
+"""Formats for the figures of an event log laid over maps."""

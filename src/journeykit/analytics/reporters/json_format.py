@@ -7,7 +7,8 @@ from typing import TextIO
 from journeykit.analytics.document import to_document
 from journeykit.analytics.result import AnalyticsResult
 from journeykit.output import write_json
+from journeykit.reporters import ReportContext
 
 
-def report(result: AnalyticsResult, out: TextIO) -> None:
+def report(result: AnalyticsResult, out: TextIO, context: ReportContext) -> None:
     write_json(out, to_document(result))

@@ -7,15 +7,14 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from journeykit.analytics.reporters.rows import FUNNEL_HEADER, TOP_UNMAPPED, funnel_rows, summary, touchpoint_rows
-from journeykit.analytics.reporters.units import window
 from journeykit.analytics.result import AnalyticsResult, MapAnalytics
 from journeykit.analytics.timestamps import format_instant
+from journeykit.present import window
+from journeykit.reporters import ReportContext
+from journeykit.sanitize import markdown_inline
 
-_SPECIAL = set("\\`*_{}[]|~$")
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
-
-def report(result: AnalyticsResult, out: TextIO) -> None:
+def report(result: AnalyticsResult, out: TextIO, context: ReportContext) -> None:
     settings = result.settings
     out.write("## Journey analytics\n\n")
     out.write(
@@ -26,18 +25,12 @@ def report(result: AnalyticsResult, out: TextIO) -> None:
         _map(figures, out)
 
 
-def escape(text: str) -> str:
-    """Markdown-escape text from a map or a log: punctuation backslashed, newlines and pipes neutralised."""
-    flat = " ".join(text.splitlines())
-    return "".join(_ENTITIES.get(c) or (f"\\{c}" if c in _SPECIAL else (c if c.isprintable() else " ")) for c in flat)
-
-
 def _map(figures: MapAnalytics, out: TextIO) -> None:
-    out.write(f"\n### {escape(figures.map_id)} ({escape(figures.file)})\n")
+    out.write(f"\n### {markdown_inline(figures.map_id)} ({markdown_inline(figures.file)})\n")
     for group in figures.groups.values():
-        out.write(f"\n#### {escape(group.group)}: {summary(group)}\n\n")
+        out.write(f"\n#### {markdown_inline(group.group)}: {summary(group)}\n\n")
         rows = funnel_rows(group)
-        cells = [[escape(row.cells[0]), *row.cells[1:]] for row in rows]  # only the stage id is map text
+        cells = [[markdown_inline(row.cells[0]), *row.cells[1:]] for row in rows]  # only the stage id is map text
         for row, cell in zip(rows, cells, strict=True):
             if row.largest_drop:
                 cell[0] = f"**{cell[0]}**"
@@ -45,23 +38,28 @@ def _map(figures: MapAnalytics, out: TextIO) -> None:
         reach = touchpoint_rows(figures, group)
         if reach:
             out.write("\nTouchpoint reach:\n\n")
-            _table(out, ("touchpoint", "actors"), [[escape(a), b] for a, b in reach])
+            _table(out, ("touchpoint", "actors"), [[markdown_inline(a), b] for a, b in reach])
         if group.backtracks:
             out.write("\nBacktracks:\n\n")
             _table(
                 out,
                 ("from", "to", "steps", "actors"),
-                [[escape(b.from_stage), escape(b.to_stage), f"{b.steps:,}", f"{b.actors:,}"] for b in group.backtracks],
+                [
+                    [markdown_inline(b.from_stage), markdown_inline(b.to_stage), f"{b.steps:,}", f"{b.actors:,}"]
+                    for b in group.backtracks
+                ],
             )
     later = {stage: n for stage, n in figures.entered_later.items() if n}
     if later:
         out.write("\nStarted mid-journey (not in the funnel): ")
-        out.write(", ".join(f"{escape(stage)} {n:,}" for stage, n in later.items()) + "\n")
+        out.write(", ".join(f"{markdown_inline(stage)} {n:,}" for stage, n in later.items()) + "\n")
     if figures.never_seen:
-        out.write(f"\nEvents never seen in the log: {', '.join(escape(e) for e in figures.never_seen)}\n")
+        out.write(f"\nEvents never seen in the log: {', '.join(markdown_inline(e) for e in figures.never_seen)}\n")
     if figures.unmapped:
         out.write("\nUnmapped events (no touchpoint lists them):\n\n")
-        _table(out, ("event", "rows"), [[escape(u.event), f"{u.rows:,}"] for u in figures.unmapped[:TOP_UNMAPPED]])
+        _table(
+            out, ("event", "rows"), [[markdown_inline(u.event), f"{u.rows:,}"] for u in figures.unmapped[:TOP_UNMAPPED]]
+        )
 
 
 def _table(out: TextIO, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

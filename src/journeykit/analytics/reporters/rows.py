@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journeykit.analytics.reporters.units import duration, percent
 from journeykit.analytics.result import GroupFigures, MapAnalytics
+from journeykit.present import duration, percent
 
 TOP_UNMAPPED = 10
 FUNNEL_HEADER = ("stage", "reached", "conversion", "step", "median", "p75", "p95", "")
@@ -28,14 +28,14 @@ def funnel_rows(group: GroupFigures) -> list[FunnelRow]:
             note.append(f"optional, skipped by {stage.skipped or 0:,}")
         marked = drop is not None and stage is drop and stage.step is not None and stage.step < 1
         if marked and stage.step is not None:
-            note.append(f"largest drop: {percent(1 - stage.step)} lost")
+            note.append(f"largest drop: {percent(1 - stage.step, 1)} lost")
         rows.append(
             FunnelRow(
                 (
                     stage.stage,
                     f"{stage.reached:,}",
-                    percent(stage.conversion),
-                    percent(stage.step),
+                    percent(stage.conversion, 1),
+                    percent(stage.step, 1),
                     duration(time.median if time else None),
                     duration(time.p75 if time else None),
                     duration(time.p95 if time else None),

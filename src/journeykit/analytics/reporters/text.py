@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from journeykit.analytics.reporters.rows import FUNNEL_HEADER, TOP_UNMAPPED, funnel_rows, summary, touchpoint_rows
-from journeykit.analytics.reporters.units import window
 from journeykit.analytics.result import AnalyticsResult, MapAnalytics
 from journeykit.analytics.timestamps import format_instant
+from journeykit.present import window
+from journeykit.reporters import ReportContext
+from journeykit.sanitize import printable
 
 
-def report(result: AnalyticsResult, out: TextIO) -> None:
+def report(result: AnalyticsResult, out: TextIO, context: ReportContext) -> None:
     settings = result.settings
     span = f"{_when(settings.start)} to {_when(settings.end)}"
     out.write(
@@ -71,5 +73,5 @@ def _table(out: TextIO, header: Sequence[str], rows: Sequence[Sequence[str]], in
 
 
 def _safe(text: str) -> str:
-    """Control characters from the log or the map shown escaped, so they cannot move the cursor or recolour."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    """Control and invisible characters from the log or the map shown escaped (the one plain-text escaping)."""
+    return printable(text)

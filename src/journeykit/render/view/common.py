@@ -47,6 +47,8 @@ class TouchpointChip:
     anchor: str
     channel: Chip | None
     change: ChangeMark | None = None
+    reach: str | None = None
+    """With `--events`: how many of the lane's persona met it, `met by 229 of 497`."""
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ from journeykit import __version__
 from journeykit.coverage import CellState, CoverageMatrix, Ratio
 from journeykit.diff.changes import MapDiff
 from journeykit.diff.marks import Marks, marks_of
+from journeykit.figures import MapAnalytics
 from journeykit.findings import Finding
 from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint
 from journeykit.present import emotion_text, fraction, metric_text, number, plural, state_label, when_text
 from journeykit.render.plan_view import YearView
+from journeykit.render.view.analytics import AnalyticsView, StepView, lane_steps, reach_text
 from journeykit.render.view.changes import ChangeMark, ChangesView, changes_view, mark_view
 from journeykit.render.view.common import (
     Chip,
@@ -144,6 +146,7 @@ class PersonaLane:
     curve: EmotionCurve
     coverage: str
     before_curve: EmotionCurve | None = None
+    measured: tuple[StepView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -260,6 +263,8 @@ class ReportView:
     year: YearView | None = None
     """The year view of the map's reference plan (templates/plan.html.j2), when it plans interactions."""
     changes: ChangesView | None = None
+    analytics: AnalyticsView | None = None
+    """What an event log measured (`render --events`, templates/analytics.html.j2)."""
 
 
 def build_report(
@@ -275,15 +280,18 @@ def build_report(
     index_href: str | None = None,
     year: YearView | None = None,
     changes: MapDiff | None = None,
+    analytics: AnalyticsView | None = None,
+    figures: MapAnalytics | None = None,
 ) -> ReportView:
     """The view of one map, limited to the personas and stages of `matrix` (already filtered); with
-    `changes`, what changed since a revision is marked (`render --since`)."""
+    `changes`, what changed since a revision is marked (`render --since`); with `figures` and `analytics`,
+    what an event log measured is shown in the grid and in its own section (`render --events`)."""
     chips = channel_chips(journey)
     marks = marks_of(changes) if changes is not None else None
     stages = tuple(StageView(s.id, s.name, s.description) for s in journey.stages if s.id in matrix.stages)
     by_persona = matrix.by_persona()
     lanes = tuple(
-        _lane(journey, matrix, journey.persona_by_id[p], chips, by_persona[p], marks) for p in matrix.personas
+        _lane(journey, matrix, journey.persona_by_id[p], chips, by_persona[p], marks, figures) for p in matrix.personas
     )
     visible_stages = set(matrix.stages)
     touchpoints = [t for t in journey.touchpoints if t.stage in visible_stages]
@@ -316,6 +324,7 @@ def build_report(
         index_href=index_href,
         year=year,
         changes=changes_view(changes, marks) if changes is not None and marks is not None else None,
+        analytics=analytics,
     )
 
 
@@ -334,6 +343,7 @@ def _lane(
     chips: dict[str, Chip],
     ratio: Ratio,
     marks: Marks | None = None,
+    figures: MapAnalytics | None = None,
 ) -> PersonaLane:
     cells = []
     emotions: list[int | None] = []
@@ -343,6 +353,12 @@ def _lane(
         stage_names.append(journey.stage_by_id[cell.stage].name)
         emotions.append(experience.emotion if experience is not None and experience.applicable else None)
         view = _cell_view(journey, cell.stage, cell.state, cell.lacks, experience, chips, marks)
+        if figures is not None and experience is not None and experience.applicable:
+            reached = [
+                replace(chip, reach=reach_text(figures, persona.id, touchpoint, journey))
+                for touchpoint, chip in zip(experience.touchpoints, view.touchpoints, strict=True)
+            ]
+            view = replace(view, touchpoints=tuple(reached))
         if marks is not None:
             key = (persona.id, cell.stage)
             was = marks.emotions.get(key)
@@ -369,6 +385,7 @@ def _lane(
             if before is not None and marks is not None
             else None
         ),
+        measured=lane_steps(figures, persona.id, journey, matrix.stages) if figures is not None else (),
     )
 
 
