@@ -157,13 +157,13 @@ def test_docs_templates_md_documents_every_view_model_field() -> None:
     import dataclasses
 
     from journeykit.render import plan_view
-    from journeykit.render.view import changes, common, coverage_page, index, report
+    from journeykit.render.view import analytics, changes, common, coverage_page, index, report
 
     docs = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
     sections = {part.split("\n", 1)[0].strip(): part for part in docs.split("\n### ")[1:]}
     classes = [
         v
-        for module in (common, report, index, coverage_page, plan_view, changes)
+        for module in (common, report, index, coverage_page, plan_view, changes, analytics)
         for v in vars(module).values()
         if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == module.__name__
     ]

@@ -357,12 +357,16 @@ class _Computation:
 
     def _behaviour_rows(self, mature: ir.Table) -> ir.Table:
         """Rows of each behaviour event from mature entrants within their window, per group."""
-        log = self.log
+        import pyarrow as pa
+
         names = list(self.spec.behaviours)
-        rows = log.filter(log.actor.notnull(), log.t <= self.as_of, log.event.isin(names))
-        rows = rows.select(
-            b_actor=rows.actor, b_t=rows.t, b=rows.event.substitute({name: index for index, name in enumerate(names)})
+        behaviours = self.held.upload(
+            pa.table({"b_event": pa.array(names, pa.string()), "b": pa.array(range(len(names)), pa.int16())})
         )
+        log = self.log
+        rows = log.filter(log.actor.notnull(), log.t <= self.as_of)
+        rows = rows.inner_join(behaviours, rows.event == behaviours.b_event)
+        rows = rows.select(b_actor=rows.actor, b_t=rows.t, b=rows.b)
         joined = rows.inner_join(mature, rows.b_actor == mature.actor)
         inside = joined.filter(joined.b_t >= joined.t0, joined.b_t <= joined.tend)
         counted = inside.group_by("g", "b").aggregate(v=inside.count())

@@ -284,6 +284,7 @@ def _measured(
     return {
         "label": _html_label(text, size=9),
         "penwidth": f"{1 + (MAX_PEN - 1) * count / busiest:.2f}",
+        "fontname": FONT,
         "tooltip": escape_tooltip(f"{count:,} measured steps from {touchpoint.id} to {target}"),
     }
 

@@ -16,7 +16,7 @@ from journeykit.model import Journey
 from journeykit.present import duration, percent, plural, window_words
 from journeykit.render.view.common import anchor
 
-CHART_WIDTH = 640
+CHART_WIDTH = 900
 LABEL_WIDTH = 150
 BAR_SPACE = 300
 """The longest bar (the entrants): the rest of the width holds the numbers in words beside each bar."""
@@ -105,6 +105,40 @@ class AnalyticsView:
     never_seen: tuple[str, ...]
     entered_later: tuple[tuple[str, str], ...]
     """(stage name, actors) for the stages after the first where journeys started mid-way."""
+
+
+@dataclass(frozen=True)
+class AnalyticsPageMap:
+    """One map's section of the standalone page."""
+
+    anchor: str
+    title: str
+    file: str
+    view: AnalyticsView
+
+
+@dataclass(frozen=True)
+class AnalyticsPage:
+    """What analytics-page.html.j2 receives as `page` (`journeykit analytics --format html`)."""
+
+    summary: str
+    maps: tuple[AnalyticsPageMap, ...]
+
+
+def build_analytics_page(maps: Sequence[MapAnalytics], settings: RunSettings) -> AnalyticsPage:
+    """The page of every analysed map (each must carry its journey)."""
+    sections = []
+    for figures in maps:
+        journey = figures.journey
+        assert journey is not None  # run_analytics keeps the map beside its figures
+        view = build_analytics_view(figures, settings, journey)
+        sections.append(AnalyticsPageMap(anchor("map", figures.map_id), journey.title, figures.file, view))
+    files = plural(len(settings.files), "file")
+    return AnalyticsPage(
+        summary=f"{files} of events ({', '.join(settings.files)}) over {plural(len(sections), 'map')}: window "
+        f"{window_words(settings.window_seconds)}, read as of {format_instant(settings.as_of)}.",
+        maps=tuple(sections),
+    )
 
 
 def build_analytics_view(
