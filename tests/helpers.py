@@ -17,6 +17,7 @@ from typing import Any
 
 from journeykit.analysis import analyze, analyze_files
 from journeykit.analytics.document import to_document
+from journeykit.analytics.result import AnalyticsResult
 from journeykit.analytics.runner import run_analytics
 from journeykit.analytics.settings import AnalyticsChoices, resolve
 from journeykit.analytics.timestamps import parse_instant
@@ -270,7 +271,7 @@ def write_log(
     return path
 
 
-def analyse(
+def analytics_result(
     directory: Path,
     engine: str,
     rows: Sequence[Sequence[str]],
@@ -278,9 +279,10 @@ def analyse(
     map_text: str = SHOP,
     header: Sequence[str] = ("user_id", "timestamp", "event", "persona"),
     late_as_of: bool = True,
+    behaviours: bool = False,
     **choices: Any,
-) -> dict[str, Any]:
-    """The JSON document of a run over `rows` (written as CSV) on `engine`.
+) -> AnalyticsResult:
+    """The result of a run over `rows` (written as CSV) on `engine`.
 
     Unless `late_as_of` is false or the test sets as_of, as_of is day 100, so that every entrant is mature.
     """
@@ -289,9 +291,14 @@ def analyse(
     (directory / "shop.journey.yaml").write_text(map_text, encoding="utf-8")
     log = write_log(directory / "events.csv", rows, header)
     analysis = analyze([str(directory / "shop.journey.yaml")], Settings())
-    assert not analysis.result.findings, [f.message for f in analysis.result.findings]
+    assert not analysis.result.errors, [f.message for f in analysis.result.findings]
     settings = resolve(AnalyticsChoices(events=(str(log),), engine=engine, **choices))
-    document: dict[str, Any] = json.loads(json.dumps(to_document(run_analytics(analysis.journeys, settings))))
+    return run_analytics(analysis.journeys, settings, behaviours=behaviours)
+
+
+def analyse(directory: Path, engine: str, rows: Sequence[Sequence[str]], **options: Any) -> dict[str, Any]:
+    """The JSON document of a run over `rows` (the options of analytics_result)."""
+    document: dict[str, Any] = json.loads(json.dumps(to_document(analytics_result(directory, engine, rows, **options))))
     return document
 
 

@@ -2,7 +2,9 @@
 to each stage and how often each behaviour event happens a week.
 
 - `seconds_to_stage`: the median time to stage of the persona's mature entrants (definition 6), for every
-  stage after the first that someone reached; the plan's day 0 is the entry.
+  stage after the first that someone reached; the plan's day 0 is the entry. An optional stage that nobody of
+  the persona reached, before one that they did, is skipped: it starts, and ends at once, when the next stage
+  reached starts (its messages then never fire).
 - `events_per_week`: the rows of the behaviour event from the persona's mature entrants within their window,
   divided by the entrants and by the window in weeks: what one customer of the persona does a week. An event
   that the log never has at all is left out (the plan keeps it "on behaviour": it may not be tracked); one the
@@ -37,17 +39,27 @@ def measured_of(figures: MapAnalytics, settings: RunSettings) -> Measured:
 def _persona(group: GroupFigures, window_seconds: int, seen: dict[str, int]) -> MeasuredPersona:
     weeks = window_seconds / WEEK
     return MeasuredPersona(
-        seconds_to_stage={
-            stage.stage: min(float(stage.time_to_stage.median), MAX_SECONDS_TO_STAGE)
-            for stage in group.stages[1:]
-            if stage.time_to_stage is not None
-        },
+        seconds_to_stage=_seconds_to_stage(group),
         events_per_week={
             event: min(rows / group.entered / weeks, MAX_EVENTS_PER_WEEK)
             for event, rows in group.behaviours.items()
             if event in seen
         },
     )
+
+
+def _seconds_to_stage(group: GroupFigures) -> dict[str, float]:
+    medians: dict[str, float] = {}
+    skipped: list[str] = []
+    for stage in group.stages[1:]:
+        if stage.time_to_stage is None:
+            skipped = [*skipped, stage.stage] if stage.optional else []
+            continue
+        median = min(float(stage.time_to_stage.median), MAX_SECONDS_TO_STAGE)
+        medians.update(dict.fromkeys(skipped, median))
+        medians[stage.stage] = median
+        skipped = []
+    return {stage.stage: medians[stage.stage] for stage in group.stages[1:] if stage.stage in medians}
 
 
 def source_name(settings: RunSettings) -> str:
