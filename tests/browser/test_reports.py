@@ -225,3 +225,60 @@ def test_the_stage_header_stays_in_view_while_the_grid_scrolls(site: tuple[Path,
     page.wait_for_timeout(50)
     assert wrap.evaluate("element => element.scrollTop") > 200, "the grid is expected to scroll inside its wrapper"
     assert abs(header.bounding_box()["y"] - top_before) < 2, "the stage header scrolled away"
+
+
+@pytest.fixture(scope="module")
+def measured_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The retail example rendered with its event log (`render --events`)."""
+    from journeykit.cli import main
+
+    root = tmp_path_factory.mktemp("measured")
+    (root / ".git").mkdir()
+    shutil.copytree(EXAMPLES, root / "maps")
+    retail = root / "maps" / "consumer" / "retail"
+    out = root / "out"
+    argv = ["render", str(retail / "retail-app-first-year.journey.yaml"), "-o", str(out), "--as-of", AS_OF]
+    assert main([*argv, "--events", str(retail / "events" / "retail-app-events.csv.gz")]) == 0
+    return out / "retail-app-first-year.html"
+
+
+def test_the_measured_report_shows_the_log_in_numbers_and_words(measured_site: Path, visit: object) -> None:
+    seen = visit(measured_site)  # type: ignore[operator]
+    page = seen.page
+    assert seen.console_errors == [] and seen.dialogs == []
+    assert seen.requests == [measured_site.as_uri()]
+    assert page.evaluate("document.scripts.length") == 0
+    section = page.locator("section#measured")
+    page.locator("nav.toc a[href='#measured']").click()
+    assert section.is_visible()
+    # a funnel per persona (and for the unassigned and everyone), each an image with a name and a description
+    charts = section.locator("svg.funnel-chart[role=img]")
+    assert charts.count() == 5
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        name = chart.evaluate(
+            "svg => svg.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent)"
+        )
+        assert name[0].startswith("Funnel of ") and "mature entrants" in name[1]
+        assert chart.locator("rect").count() == 6  # a bar per stage
+    # the numbers are in words beside the bars, and the largest drop is said, not only coloured
+    deal_hunter = section.locator("#funnel-deal-hunter")
+    text = deal_hunter.locator("svg text.value").all_text_contents()
+    assert any("reached" in line and "of entrants" in line for line in text)
+    assert sum("largest drop" in line for line in text) == 1
+    bar = deal_hunter.locator("svg g.bar.drop rect")
+    assert bar.evaluate("e => getComputedStyle(e).strokeWidth") == "2px"  # a thicker outline, besides the words
+    # the grid: a measured step into each stage column, and reach on the chips
+    grid = page.locator("table.journey")
+    assert grid.locator("tr.measured-steps").count() == 3
+    assert grid.locator("tr.measured-steps td").first.inner_text().startswith("entry: ")
+    assert "median" in grid.locator("tr.measured-steps td").nth(1).inner_text()
+    assert grid.locator(".chip .reach").first.inner_text().startswith("met by ")
+    # backtracks, events the map does not list, and the diagram's measured edges
+    assert section.locator("table.backtracks tbody tr").count() >= 1
+    assert "screen_view" in section.locator("table.unmapped").inner_text()
+    labels = page.locator("figure.diagram svg g.edge text").all_text_contents()
+    assert any(label.replace(",", "").isdigit() and int(label.replace(",", "")) > 100 for label in labels)
+    ARTIFACTS.mkdir(exist_ok=True)
+    section.screenshot(path=str(ARTIFACTS / "retail-app-first-year.measured.png"))
+    page.screenshot(path=str(ARTIFACTS / "retail-app-first-year.measured-page.png"), full_page=True)

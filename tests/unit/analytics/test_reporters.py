@@ -31,7 +31,7 @@ def test_percent_and_window() -> None:
 
 
 def test_the_configuration_knows_every_format_of_the_registry() -> None:
-    assert REPORT_FORMATS == ANALYTICS_FORMATS.names
+    assert ANALYTICS_FORMATS.names == REPORT_FORMATS
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 5, 20, 21, 101, 997])
