@@ -223,7 +223,8 @@ def _summary(figures: MapAnalytics, settings: RunSettings) -> str:
         end = format_instant(settings.end) if settings.end is not None else "its end"
         span = f" entering from {start} to {end}"
     return (
-        f"{everyone.entered:,} customer{'' if everyone.entered == 1 else 's'}{span} entered and had their full window of "
+        f"{everyone.entered:,} customer{'' if everyone.entered == 1 else 's'}{span} entered and had their full "
+        "window of "
         f"{window_words(settings.window_seconds)}; {everyone.in_progress:,} more are still in progress. "
         f"The log is read as of {format_instant(settings.as_of)} (engine {settings.engine})."
     )
