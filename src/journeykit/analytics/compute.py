@@ -159,7 +159,7 @@ class _Computation:
     def run(self) -> RawFigures:
         meaning = self._meaning()
         mapped = self.held.cache(self._mapped(meaning))
-        entrants = self.held.cache(self._entrants(meaning))
+        entrants = self.held.cache(self._entrants(mapped))
         mature = entrants.filter(entrants.mature).select("actor", "t0", "g", tend=entrants.t0 + self.window)
         window = self.held.cache(self._windowed(mapped, mature))
         # The mapped rows are the largest table: count those who start mid-journey, then let it go.
@@ -230,9 +230,19 @@ class _Computation:
         return rows.inner_join(meaning, rows.event == meaning.m_event)
 
     def _mapped(self, meaning: ir.Table) -> ir.Table:
+        import ibis
+
         joined = self._rows(meaning)
-        # Narrow integers: this table and the window hold most of the log's mapped rows.
-        return joined.select(actor=joined.actor, t=joined.t, k=joined.m_k, tp=joined.m_tp)
+        # Narrow integers: this table and the window hold most of the log's mapped rows. The persona is kept
+        # for first-stage rows only (the entry row's persona is the only one that counts), so that the
+        # entrants come from this table rather than from another pass over the log.
+        return joined.select(
+            actor=joined.actor,
+            t=joined.t,
+            k=joined.m_k,
+            tp=joined.m_tp,
+            persona=ibis.ifelse(joined.m_k == 0, joined.persona, ibis.null("string")),
+        )
 
     def _in_range(self, t: ir.IntegerValue) -> ir.BooleanValue:
         import ibis
@@ -244,12 +254,10 @@ class _Computation:
             condition &= t < self.end
         return condition
 
-    def _entrants(self, meaning: ir.Table) -> ir.Table:
+    def _entrants(self, mapped: ir.Table) -> ir.Table:
         import ibis
 
-        joined = self._rows(meaning)
-        rows = joined.select(actor=joined.actor, t=joined.t, k=joined.m_k, persona=joined.persona)
-        first_stage = rows.filter(rows.k == 0, self._in_range(rows.t))
+        first_stage = mapped.filter(mapped.k == 0, self._in_range(mapped.t))
         entry = first_stage.group_by(e_actor=first_stage.actor).aggregate(t0=first_stage.t.min())
         at_entry = first_stage.inner_join(entry, (first_stage.actor == entry.e_actor) & (first_stage.t == entry.t0))
         # Several first-stage rows at t0: the smallest persona value that is not blank (definition 3).

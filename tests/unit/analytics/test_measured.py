@@ -57,7 +57,10 @@ def test_medians_and_rates_per_persona(tmp_path: Path, engine: str) -> None:
     result = analytics_result(tmp_path, engine, rows, map_text=SHOP_WITH_MESSAGES, behaviours=True, window_seconds=WEEK)
     measured = measured_of(result.maps[0], result.settings)
     assert measured.personas == {
-        "hunter": MeasuredPersona(seconds_to_stage={"purchase": 3 * 3600.0}, events_per_week={"basket_abandoned": 1.5}),
+        # Research is optional and no hunter reached it: it takes no time, ending when purchase starts.
+        "hunter": MeasuredPersona(
+            seconds_to_stage={"research": 3 * 3600.0, "purchase": 3 * 3600.0}, events_per_week={"basket_abandoned": 1.5}
+        ),
         "loyal": MeasuredPersona(seconds_to_stage={}, events_per_week={"basket_abandoned": 0.0}),
     }
     assert measured.source is not None and measured.source.endswith("events.csv")
@@ -81,7 +84,9 @@ def test_without_a_persona_column_every_persona_gets_everyones_figures(tmp_path:
         window_seconds=2 * WEEK,
     )
     measured = measured_of(result.maps[0], result.settings)
-    everyone = MeasuredPersona(seconds_to_stage={"purchase": 6 * 3600.0}, events_per_week={"basket_abandoned": 0.25})
+    everyone = MeasuredPersona(
+        seconds_to_stage={"research": 6 * 3600.0, "purchase": 6 * 3600.0}, events_per_week={"basket_abandoned": 0.25}
+    )
     assert measured.personas == {"hunter": everyone, "loyal": everyone}
 
 
