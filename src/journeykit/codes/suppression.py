@@ -28,7 +28,7 @@ INVALID_SUPPRESSION = register(
         severity=Severity.WARNING,
         summary="A suppression comment names a code that does not exist or cannot be suppressed.",
         explanation=(
-            "Only lint rules (JK3xx to JK6xx, and JK090) can be suppressed; file, schema and reference "
+            "Only lint rules (JK3xx to JK7xx, and JK090) can be suppressed; file, schema and reference "
             "findings mean the map cannot be read. A misspelt code would silently suppress nothing."
         ),
         configurable=True,
