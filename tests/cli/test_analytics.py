@@ -234,3 +234,14 @@ def test_spark_engine_through_the_command_line(jk: Jk, shop: Path, spark_session
     spark = json.loads(run.stdout)
     assert spark["settings"]["engine"] == "spark"
     assert spark["maps"] == duck["maps"]
+
+
+def test_a_bad_timestamp_beside_a_field_too_long_for_python_is_still_one_line(jk: Jk, project: Path) -> None:
+    # DuckDB reads the 200 kB field; Python's csv module (which finds the bad row) refuses it: the message
+    # then names the value the engine saw instead of the row.
+    long_event = "e" * 200_000
+    write(project, {"shop.journey.yaml": SHOP, "events.csv": f"user_id,timestamp,event\na,yesterday,{long_event}\n"})
+    run = jk("analytics", "shop.journey.yaml", "--events", "events.csv")
+    assert run.code == 2
+    assert "column 'timestamp': 1 row of the log has a bad timestamp, such as 'yesterday'" in run.stderr
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr

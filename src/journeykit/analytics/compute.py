@@ -7,14 +7,16 @@ then `unassigned`; `ALL_GROUP` stands for everyone where a figure cannot be summ
 
 The steps, for one map:
 
-1. mapped: rows whose event a touchpoint lists, up to as_of, with stage index `k` and touchpoint `tp`;
-2. entrants: per actor, t0 = the earliest stage-0 event in [from, to), the persona on that row, mature
-   when t0 + W <= as_of;
+1. mapped: rows whose event a touchpoint lists, up to as_of, with stage index `k`, touchpoint `tp` and, on
+   first-stage rows, the persona: the one pass over the log's rows (after the profile's), kept narrow;
+2. entrants, from the mapped rows: per actor, t0 = the earliest stage-0 event in [from, to), the persona on
+   that row, mature when t0 + W <= as_of;
 3. the window: mapped events of mature entrants in [t0, t0 + W];
 4. stages: one left join per stage after the first, each finding the earliest event of the stage at or
    after the last stage reached (definition 4), the state carried along as columns;
 5. figures: reached and skipped per group; durations ranked per group and stage; touchpoint reach;
-   consecutive events (ordered by time, then stage, then touchpoint) for backtracks and transitions.
+   consecutive events (ordered by time, then stage, then touchpoint) for backtracks and transitions; and,
+   when asked, the rows of the behaviour events within each window (another pass over the log).
 """
 
 from __future__ import annotations

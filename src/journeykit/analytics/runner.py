@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
@@ -106,7 +107,10 @@ def _bad_timestamps(count: int, log: EventLog, engine: Engine, raw: object) -> L
     column = log.columns.time
     rows = f"{count:,} row{'s' if count != 1 else ''} of the log {'have' if count != 1 else 'has'} a bad timestamp"
     for event_file in log.files:
-        bad = first_bad_timestamp(event_file, column)
+        try:
+            bad = first_bad_timestamp(event_file, column)
+        except (OSError, ValueError, csv.Error):  # a file the engine read but Python cannot: say less
+            bad = None
         if bad is not None:
             where = f"row {bad.row:,}" + (f" (line {bad.line:,})" if bad.line is not None else "")
             what = "is empty" if bad.value is None or bad.value == "" else f"has {str(bad.value)[:80]!r}"
