@@ -26,8 +26,8 @@ MAP = HERE.parent / "examples" / "consumer" / "retail" / "retail-app-first-year.
 def _step() -> str:
     """The computation's method that the timed call came from."""
     for frame in reversed(traceback.extract_stack()[:-2]):
-        if frame.filename.endswith(("compute.py", "runner.py")):
-            return f"{Path(frame.filename).stem}.{frame.name}:{frame.lineno}"
+        if frame.filename.endswith(("compute.py", "runner.py")) and frame.name not in ("cache", "_records"):
+            return f"{Path(frame.filename).stem}.{frame.name}:{frame.lineno} {(frame.line or '').strip()[:60]}"
     return "?"
 
 

@@ -23,8 +23,8 @@ MIN_ACTORS = 10
 """Below this many actors a measured share is noise, not a finding."""
 
 
-def _min_actors(what: str) -> Any:
-    return option("min-actors", MIN_ACTORS, f"The fewest {what} for the figure to count as a measurement.", minimum=1)
+def _min_actors(description: str) -> Any:
+    return option("min-actors", MIN_ACTORS, f"{description} (too few to be a measurement).", minimum=1)
 
 
 def _step_base(journey: Journey, stage: Stage) -> Stage | None:
@@ -72,7 +72,7 @@ def event_never_seen(context: RuleContext, options: NoOptions) -> Iterator[Viola
 
 @dataclass(frozen=True)
 class NeverMetOptions:
-    min_actors: int = _min_actors("mature entrants of the persona")
+    min_actors: int = _min_actors("Personas with fewer mature entrants are not judged")
 
 
 @rule(
@@ -162,7 +162,7 @@ def frequent_event_unlisted(context: RuleContext, options: FrequentOptions) -> I
 
 @dataclass(frozen=True)
 class TargetOptions:
-    min_actors: int = _min_actors("actors at the stage the step is counted from")
+    min_actors: int = _min_actors("Steps counted from fewer actors are not judged")
 
 
 @rule(
@@ -214,7 +214,7 @@ class FeelingOptions:
         minimum=0,
         maximum=1,
     )
-    min_actors: int = _min_actors("of the persona's actors at the stage the step is counted from")
+    min_actors: int = _min_actors("Steps counted from fewer of the persona's actors are not judged")
 
 
 @rule(
@@ -265,7 +265,7 @@ class BacktrackOptions:
         minimum=0,
         maximum=1,
     )
-    min_actors: int = _min_actors("mature entrants")
+    min_actors: int = _min_actors("With fewer mature entrants, no backtrack is judged")
 
 
 @rule(
