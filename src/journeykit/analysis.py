@@ -9,7 +9,7 @@ both go through the same loader, schema check and model builder.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
@@ -22,9 +22,11 @@ from journeykit.coverage import CoverageMatrix, compute_matrix
 from journeykit.discover import Finder, Target, display_name, is_catalog_name, is_map_name
 from journeykit.findings import Finding, unique
 from journeykit.loader import Loaded, LoadLimits, load_bytes, read_path
+from journeykit.memory import paused_gc
 from journeykit.model import Catalog, Journey
+from journeykit.quoted import QuotedLines
 from journeykit.result import Result
-from journeykit.source import SourceFile
+from journeykit.source import Location, SourceFile
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,8 @@ def analyze(
     stdin_name: str = "<stdin>",
 ) -> Analysis:
     """Discover, load, validate and model every map and catalog under `paths`."""
-    files = _DiskFiles(settings, stdin or sys.stdin.buffer)
-    return _Session(settings, files).run(files.finder.targets(paths, stdin_name))
+    files = DiskFiles(settings, stdin or sys.stdin.buffer)
+    return _run(files, files.finder.targets(paths, stdin_name))
 
 
 def analyze_files(
@@ -72,10 +74,10 @@ def analyze_files(
     """
     tree = _MemoryFiles(files, settings.limits)
     chosen = list(targets) if targets is not None else [name for name in files if tree.is_map_or_catalog(name)]
-    return _Session(settings, tree).run([Target(name, None) for name in chosen])
+    return _run(tree, [Target(name, None) for name in chosen])
 
 
-class _Files(Protocol):
+class Files(Protocol):
     """Where a session reads files from, and which catalogs a map sees there."""
 
     def key(self, target: Target) -> str: ...
@@ -85,7 +87,9 @@ class _Files(Protocol):
     def catalogs_for(self, target: Target) -> list[Target]: ...
 
 
-class _DiskFiles:
+class DiskFiles:
+    """Files on disk (and standard input), with the run's discovery rules."""
+
     def __init__(self, settings: Settings, stdin: BinaryIO) -> None:
         self.limits = settings.limits
         self.stdin = stdin
@@ -150,63 +154,164 @@ class _Entry:
         return self.loaded.ok
 
 
-class _Session:
-    def __init__(self, settings: Settings, files: _Files) -> None:
-        self.settings = settings
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """A file's own findings (reading, YAML, schema, a catalog's ids), from the session that loaded it."""
+
+    key: str
+    display: str
+    findings: tuple[Finding, ...] | None
+    """None when this session reported the file before (a catalog seen by an earlier map)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MapId:
+    """A modelled map's id and where it is written, for the duplicate-id check across maps."""
+
+    id: str
+    file: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class TargetWork:
+    """What checking one target gave: its file's findings and its catalogs', and the map when it could
+    be modelled, with the lines those findings quote."""
+
+    files: tuple[FileReport, ...]
+    build_findings: tuple[Finding, ...]
+    map: AnalyzedMap | None
+    quoted: QuotedLines
+    sources: Mapping[str, SourceFile]
+    """The target and its catalogs as loaded, by display name (to quote later findings about them)."""
+
+    @property
+    def map_id(self) -> MapId | None:
+        if self.map is None:
+            return None
+        journey = self.map.journey
+        return MapId(journey.id, journey.file, journey.origin.at("id"))
+
+
+class Session:
+    """Loads, checks and models targets one at a time.
+
+    Catalogs are kept for the run, since many maps see them; a map's file is released with its
+    work unless something keeps the work (a catalog is never a map, so nothing loads it again).
+    """
+
+    def __init__(self, files: Files) -> None:
         self.files = files
-        self.entries: dict[str, _Entry] = {}
-        self.sources: dict[str, SourceFile] = {}
-        self.findings: list[Finding] = []
-        self.journeys: list[Journey] = []
+        self.kept: dict[str, _Entry] = {}
 
-    def run(self, targets: Sequence[Target]) -> Analysis:
-        for target in targets:
-            entry = self._entry(target)
+    def work(self, target: Target) -> TargetWork:
+        """Load and schema-check the target; for a map, also the catalogs it sees, then model it."""
+        with paused_gc():
+            reports: list[FileReport] = []
+            quoted = QuotedLines()
+            entry = self._entry(target, reports, quoted)
+            sources = {target.display: entry.source}
+            analyzed: AnalyzedMap | None = None
+            built: list[Finding] = []
             if entry.source.kind == "journey" or (not entry.valid and is_map_name(target.display)):
-                catalogs = [self._entry(c) for c in self.files.catalogs_for(target)]
+                catalog_entries = [self._entry(c, reports, quoted) for c in self.files.catalogs_for(target)]
+                sources.update((c.source.display, c.source) for c in catalog_entries)
                 if entry.valid and entry.source.kind == "journey":
-                    self._build_map(entry, catalogs)
-        self._check_map_ids()
-        # Two maps that see the same pair of catalogs report their clash once.
-        result = Result(tuple(unique(self.findings)), len(self.sources), dict(self.sources))
-        maps = tuple(AnalyzedMap(journey, compute_matrix(journey)) for journey in self.journeys)
-        return Analysis(maps, result, len(targets))
+                    catalogs = [c.catalog for c in catalog_entries if c.catalog is not None]
+                    complete = all(c.valid for c in catalog_entries)
+                    journey, built = build_journey(entry.source, catalogs, catalogs_complete=complete)
+                    analyzed = AnalyzedMap(journey, compute_matrix(journey))
+                    quoted.update(QuotedLines.of(built, sources))
+                    quoted.take(entry.source, journey.origin.at("id").line)  # for a duplicate id found later
+            return TargetWork(tuple(reports), tuple(built), analyzed, quoted, sources)
 
-    def _entry(self, target: Target) -> _Entry:
-        """Load and schema-check a file, once."""
+    def _entry(self, target: Target, reports: list[FileReport], quoted: QuotedLines) -> _Entry:
+        """Load and schema-check a file, once per session for the files kept."""
         key = self.files.key(target)
-        entry = self.entries.get(key)
+        entry = self.kept.get(key)
         if entry is not None:
+            reports.append(FileReport(key, target.display, None))
             return entry
         loaded = self.files.load(target)
         if loaded.ok:
             loaded.findings.extend(schema.check(loaded.source))
         entry = _Entry(loaded)
-        self.entries[key] = entry
-        self.sources[target.display] = loaded.source
-        self.findings.extend(loaded.findings)
+        findings = list(loaded.findings)
         if entry.valid and entry.source.kind == "catalog":
-            entry.catalog, findings = build_catalog(entry.source)
-            self.findings.extend(findings)
+            entry.catalog, found = build_catalog(entry.source)
+            findings.extend(found)
+        if target.path is None or is_catalog_name(target.display):
+            self.kept[key] = entry  # maps may see it (or standard input is named twice)
+        reports.append(FileReport(key, target.display, tuple(findings)))
+        quoted.update(QuotedLines.of(findings, {target.display: entry.source}))
         return entry
 
-    def _build_map(self, entry: _Entry, catalog_entries: Sequence[_Entry]) -> None:
-        catalogs = [c.catalog for c in catalog_entries if c.catalog is not None]
-        complete = all(c.valid for c in catalog_entries)
-        journey, findings = build_journey(entry.source, catalogs, catalogs_complete=complete)
-        self.journeys.append(journey)
-        self.findings.extend(findings)
 
-    def _check_map_ids(self) -> None:
-        first: dict[str, Journey] = {}
-        for journey in self.journeys:
-            other = first.setdefault(journey.id, journey)
-            if other is not journey:
-                self.findings.append(
-                    references.DUPLICATE_MAP_ID.finding(
-                        journey.origin.at("id"),
-                        f"id: map id '{journey.id}' is also the id of {other.file}",
-                        hint="give each map its own id",
-                        subject="id",
-                    )
+class Merge:
+    """Puts the work on each target together in target order, exactly as one process would.
+
+    Each file's findings are reported once, at the first target that reads it, whichever
+    process read it; duplicate map ids are found across all maps at the end.
+    """
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.files: dict[str, None] = {}
+        self.reported: set[str] = set()
+        self.map_ids: list[MapId] = []
+        self.quoted = QuotedLines()
+
+    def add(
+        self,
+        files: Iterable[FileReport],
+        build_findings: Iterable[Finding],
+        map_id: MapId | None,
+        quoted: QuotedLines,
+    ) -> None:
+        for report in files:
+            if report.key in self.reported:
+                continue
+            if report.findings is None:
+                # Workers take targets in order, so a file's findings always arrive with the first
+                # target that reads it or before; anything else is a bug in the pool.
+                raise RuntimeError(f"the findings of {report.display} arrived out of order")
+            self.reported.add(report.key)
+            self.files.setdefault(report.display)
+            self.findings.extend(report.findings)
+        self.findings.extend(build_findings)
+        if map_id is not None:
+            self.map_ids.append(map_id)
+        self.quoted.update(quoted)
+
+    def result(self, later: Sequence[Finding] = (), later_quoted: QuotedLines | None = None) -> Result:
+        """The run's result: the findings so far, duplicate map ids, then `later` ones (lint), each once."""
+        if later_quoted is not None:
+            self.quoted.update(later_quoted)
+        # Two maps that see the same pair of catalogs report their clash once.
+        findings = tuple(unique([*self.findings, *self._duplicate_ids(), *later]))
+        files = tuple(self.files)
+        return Result(findings, len(files), self.quoted.only(findings), files)
+
+    def _duplicate_ids(self) -> Iterator[Finding]:
+        first: dict[str, MapId] = {}
+        for map_id in self.map_ids:
+            other = first.setdefault(map_id.id, map_id)
+            if other is not map_id:
+                yield references.DUPLICATE_MAP_ID.finding(
+                    map_id.location,
+                    f"id: map id '{map_id.id}' is also the id of {other.file}",
+                    hint="give each map its own id",
+                    subject="id",
                 )
+
+
+def _run(files: Files, targets: Sequence[Target]) -> Analysis:
+    session = Session(files)
+    merge = Merge()
+    maps: list[AnalyzedMap] = []
+    for target in targets:
+        work = session.work(target)
+        merge.add(work.files, work.build_findings, work.map_id, work.quoted)
+        if work.map is not None:
+            maps.append(work.map)
+    return Analysis(tuple(maps), merge.result(), len(targets))

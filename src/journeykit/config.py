@@ -42,6 +42,8 @@ class Settings:
     fail_under: float | None = None
     exclude: tuple[str, ...] = ()
     max_file_size: int = LoadLimits().max_file_size
+    jobs: int | None = None
+    """Worker processes for directories with many maps; 1 checks in this process; None: one per CPU."""
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -70,6 +72,7 @@ class Settings:
             "fail-under": self.fail_under,
             "exclude": list(self.exclude),
             "max-file-size": self.max_file_size,
+            "jobs": self.jobs,
         }
 
 
@@ -125,6 +128,7 @@ _KEYS = (
     "fail-under",
     "exclude",
     "max-file-size",
+    "jobs",
 )
 
 
@@ -145,6 +149,7 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         fail_under=_percent(table.get("fail-under"), where),
         exclude=_strings(table, "exclude", where),
         max_file_size=_positive_int(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
+        jobs=_jobs(table.get("jobs"), f"{where}: jobs"),
         source=source,
         root=root or Path.cwd(),
     )
@@ -270,4 +275,15 @@ def _percent(value: Any, where: str) -> float | None:
 def _positive_int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise ConfigError(f"{where}: expected a positive number of bytes, got {value!r}")
+    return value
+
+
+MAX_JOBS = 256
+
+
+def _jobs(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_JOBS:
+        raise ConfigError(f"{where}: expected a number of processes from 1 to {MAX_JOBS}, got {value!r}")
     return value

@@ -10,6 +10,7 @@ Problems become JK0xx findings; only bugs raise.
 from __future__ import annotations
 
 import codecs
+import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -181,6 +182,13 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
 _SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
 _IMPLICIT = Resolver.yaml_implicit_resolvers
+_LETTER_WORDS = frozenset(
+    word
+    for spelled in ("yes", "no", "true", "false", "on", "off", "null")
+    for word in (spelled, spelled.title(), spelled.upper())
+)
+"""The plain scalars starting with a letter that resolve to something other than text (booleans,
+null): the YAML 1.1 resolvers for a first letter match nothing else."""
 _SAFE = SafeConstructor()
 
 
@@ -231,6 +239,10 @@ class _Composer:
 
     def run(self) -> None:
         parser = _Parser(self.source.text)
+        # The composer builds plain dicts and lists that never form cycles, so a collector pass
+        # over them finds nothing; on a large file those passes cost more than the parse itself.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self._compose(parser.get_event)
         except yaml.MarkedYAMLError as error:
@@ -251,31 +263,59 @@ class _Composer:
             self.source.data = None
         finally:
             parser.dispose()
+            if collecting:
+                gc.enable()
 
     def _compose(self, next_event: Callable[[], Event | None]) -> None:
-        """The event loop. Scalars are most of any map, so their path is kept short."""
+        """The event loop, in one function: scalars are most of any map, so their whole path (plain
+        text, span, attaching to the open collection) runs here with its state in local variables."""
         stack = self.stack
         anchors = self.anchors
+        value_spans = self.source.spans.values
+        implicit = _IMPLICIT
+        letter_words = _LETTER_WORDS
+        scalar_event = ScalarEvent
+        top: _Frame | None = None
         while True:
             event = next_event()
             if event is None:
                 return
-            if type(event) is not ScalarEvent:
+            if type(event) is not scalar_event:
                 self._structure(event)
+                top = stack[-1] if stack else None
                 continue
             start, end = event.start_mark, event.end_mark
             span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)  # type: ignore[union-attr]
-            top = stack[-1] if stack else None
             if top is not None and top.is_map and top.key is None:
                 self._key(top, event, span)
                 continue
-            if event.tag is None and not event.implicit[0]:
-                value: Any = event.value
-            else:
+            value: Any = event.value
+            # Quoted text, and plain text that no implicit type (a number, a boolean, null, a date)
+            # can match by its first character, is text: `_construct` would return it unchanged.
+            if event.tag is not None or (
+                event.implicit[0]
+                and (not value or (value[0] in implicit and (not value[0].isalpha() or value in letter_words)))
+            ):
                 value = self._construct(event, span)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
-            self._attach(value, span, 1)
+            if top is None:
+                self._attach(value, span, 1)
+                continue
+            top.size += 1
+            if not top.is_map:
+                item_path = (*top.path, len(top.value))
+                value_spans[item_path] = span
+                top.value.append(value)
+                continue
+            key = top.key
+            top.key = None
+            if top.merge:
+                top.merge = False
+                self._merge_source(top, value, span)
+            elif not top.skip:
+                value_spans[top.key_path] = span
+                top.value[key] = value
 
     def _structure(self, event: Event) -> None:
         """Every event but a scalar: collections, aliases, documents."""

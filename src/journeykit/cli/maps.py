@@ -15,6 +15,7 @@ from journeykit.cli.options import (
     ConfigOption,
     CoverageFormat,
     FormatOption,
+    JobsOption,
     OutputOption,
     PathsArgument,
     PersonaOption,
@@ -35,6 +36,7 @@ def validate(
     output: OutputOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check maps and catalogs: YAML, the schema, ids and references (JK0xx-JK2xx).
 
@@ -43,7 +45,7 @@ def validate(
     from journeykit.commands.check import CheckOptions
     from journeykit.commands.check import validate as run
 
-    settings = settings_for(config)
+    settings = settings_for(config, jobs)
     options = CheckOptions(paths or ["."], diagnostic_format(output_format), output, stdin_filename)
     finish(run(options, settings))
 
@@ -84,6 +86,7 @@ def lint(
     ] = None,
     as_of: AsOfOption = None,
     show_settings: Annotated[bool, typer.Option(help="Print the effective configuration and exit.")] = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Check maps like validate, then run the lint rules (JK3xx-JK6xx): flow, coverage, content, interactions.
 
@@ -93,7 +96,7 @@ def lint(
     from journeykit.commands.check import CheckOptions
     from journeykit.findings import Severity
 
-    base = settings_for(config)
+    base = settings_for(config, jobs)
     try:
         severity = None if fail_on is None else Severity.parse(fail_on)
     except ValueError as error:
@@ -127,6 +130,7 @@ def coverage(
         Optional[float],  # noqa: UP045
         typer.Option(help="Exit 1 when total coverage is below this percentage (also `fail-under` in configuration)."),
     ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Show which persona x stage cells each map covers, and where the gaps are.
 
@@ -138,7 +142,7 @@ def coverage(
 
     if fail_under is not None and not 0 <= fail_under <= 100:
         raise UsageError("--fail-under must be a percentage from 0 to 100")
-    settings = settings_for(config)
+    settings = settings_for(config, jobs)
     check = CheckOptions(paths or ["."], str(output_format.value), output, stdin_filename)
     options = command.CoverageOptions(check, tuple(persona or ()), tuple(stage or ()), fail_under)
     finish(command.coverage(options, settings))

@@ -66,13 +66,27 @@ StdinNameOption = Annotated[
         help="Name to report for standard input; catalogs are looked up from its directory.",
     ),
 ]
+JobsOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        max=256,
+        metavar="N",
+        help="Processes for directories of many maps (more than 64 files); 1 checks in this process. "
+        "Default: `jobs` in configuration, else one per CPU.",
+        show_default=False,
+    ),
+]
 
 
-def settings_for(config: Path | None) -> Settings:
-    """The configuration from `--config`, or the closest configuration file."""
+def settings_for(config: Path | None, jobs: int | None = None) -> Settings:
+    """The configuration from `--config`, or the closest configuration file; `--jobs` on top."""
     from journeykit.config import load_settings
 
-    return load_settings(config)
+    settings = load_settings(config)
+    return settings if jobs is None else settings.with_overrides(jobs=jobs)
 
 
 def as_of_date(text: str | None) -> datetime.date | None:

@@ -26,9 +26,27 @@ class CheckOptions:
     stdin_filename: str | None = None
 
 
-def load(options: CheckOptions, settings: Settings, *, lint_as_of: datetime.date | None = None) -> Checked:
-    """Run the checks; warn on standard error when nothing was found."""
-    checked = run_checks(options.paths, settings, stdin_name=options.stdin_filename or "<stdin>", lint_as_of=lint_as_of)
+def load(
+    options: CheckOptions,
+    settings: Settings,
+    *,
+    lint_as_of: datetime.date | None = None,
+    keep_maps: bool = False,
+    coverage: bool = False,
+) -> Checked:
+    """Run the checks; warn on standard error when nothing was found.
+
+    Maps are released as they are checked unless `keep_maps` (render needs them); `coverage` keeps
+    each map's coverage matrix.
+    """
+    checked = run_checks(
+        options.paths,
+        settings,
+        stdin_name=options.stdin_filename or "<stdin>",
+        lint_as_of=lint_as_of,
+        keep_maps=keep_maps,
+        coverage=coverage,
+    )
     if checked.analysis.targets == 0:
         print(f"journeykit: warning: no maps or catalogs found in {', '.join(options.paths)}", file=sys.stderr)
     return checked

@@ -62,7 +62,7 @@ def render(options: RenderOptions, settings: Settings) -> int:
         raise UsageError(f"--template-dir {options.template_dir} is not a directory")
     _check_output_location(options, settings)
     today = options.as_of or datetime.date.today()
-    checked = load(options.check, settings, lint_as_of=today)
+    checked = load(options.check, settings, lint_as_of=today, keep_maps=True)
     blocked = {f.location.file for f in checked.result.errors}
     renderable = [m for m in checked.maps if m.journey.file not in blocked]
     chosen = {m.journey.id: m for m in select([m.coverage for m in renderable], options.personas, options.stages)}
@@ -121,7 +121,7 @@ class _Run:
                 self.by_file[journey.file],
                 today=self.today,
                 diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION),
-                sources={journey.file: journey.source},
+                quoted=self.checked.result.quoted,
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
             )
