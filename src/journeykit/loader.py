@@ -227,6 +227,14 @@ class _Frame:
         self.merges: list[tuple[dict[str, Any], Span]] = []
 
 
+class _LineNumbers(dict[int, int]):
+    """0-based line → the 1-based line number, one int object each, made on first use."""
+
+    def __missing__(self, line: int) -> int:
+        number = self[line] = line + 1
+        return number
+
+
 class _Composer:
     def __init__(self, source: SourceFile, limits: LoadLimits, findings: list[Finding]) -> None:
         self.source = source
@@ -236,6 +244,8 @@ class _Composer:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_added = 0
         self.documents = 0
+        self.lines = _LineNumbers()
+        """Spans share one int per line number: a large file has hundreds of thousands of spans."""
 
     def run(self) -> None:
         parser = _Parser(self.source.text)
@@ -272,6 +282,7 @@ class _Composer:
         stack = self.stack
         anchors = self.anchors
         value_spans = self.source.spans.values
+        lines = self.lines
         implicit = _IMPLICIT
         letter_words = _LETTER_WORDS
         scalar_event = ScalarEvent
@@ -285,7 +296,7 @@ class _Composer:
                 top = stack[-1] if stack else None
                 continue
             start, end = event.start_mark, event.end_mark
-            span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)  # type: ignore[union-attr]
+            span = (lines[start.line], start.column + 1, lines[end.line], end.column + 1)  # type: ignore[union-attr]
             if top is not None and top.is_map and top.key is None:
                 self._key(top, event, span)
                 continue
@@ -414,14 +425,17 @@ class _Composer:
                 f"tag {_short_tag(event.tag)} is not supported",
                 "remove the tag",
             )
-        line, column = _position(event.start_mark)
-        self.stack.append(_Frame(is_map, self._child_path(), (line, column), event.anchor))
+        mark = event.start_mark
+        assert mark is not None
+        self.stack.append(_Frame(is_map, self._child_path(), (self.lines[mark.line], mark.column + 1), event.anchor))
 
     def _end(self, event: Event) -> None:
         frame = self.stack.pop()
         if frame.merges:
             self._apply_merges(frame)
-        span = (*frame.start, *_position(event.end_mark))
+        mark = event.end_mark
+        assert mark is not None
+        span = (*frame.start, self.lines[mark.line], mark.column + 1)
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.value, frame.size)
         self._attach(frame.value, span, frame.size, path=frame.path)

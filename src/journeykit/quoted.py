@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from journeykit.findings import Finding
 from journeykit.source import SourceFile
 
-EXCERPT = 160
+EXCERPT = 500
 """Characters of a long line shown around the place a finding points at."""
 
 

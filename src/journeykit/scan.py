@@ -109,13 +109,18 @@ class MapChecker:
         self.coverage = coverage
 
     def check(self, target: Target) -> MapOutcome:
+        # The collector stays paused until the target's data and model are gone (see journeykit.memory).
+        with paused_gc():
+            outcome = self._check(target)
+        return outcome
+
+    def _check(self, target: Target) -> MapOutcome:
         work = self.session.work(target)
         quoted = work.quoted
         lint_findings: tuple[Finding, ...] = ()
         suppressions: tuple[Suppressions, ...] = ()
         if work.map is not None and self.lint is not None:
-            with paused_gc():
-                linted = self.lint.check(work.map)
+            linted = self.lint.check(work.map)
             lint_findings, suppressions = linted.findings, linted.suppressions
             quoted.update(QuotedLines.of(lint_findings, work.sources))
             for parsed in suppressions:  # the lines of comments that may turn out to suppress nothing

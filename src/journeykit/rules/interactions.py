@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from journeykit.findings import Severity
-from journeykit.model import Interaction, Trigger
+from journeykit.model import Interaction, Journey, Trigger
 from journeykit.present import trigger_text
 from journeykit.rules.base import Family, NoOptions, Violation, option, rule
 from journeykit.rules.context import RuleContext
@@ -38,10 +38,11 @@ def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iter
     meets no touchpoint there, the map says that persona is never in that stage: either the
     audience or the stage of the interaction is wrong, or a touchpoint is missing."""
     journey = context.journey
+    meets = _stage_audiences(journey)
     for interaction in journey.interactions:
         if interaction.personas is not None:
             for index, persona in enumerate(interaction.personas):
-                if persona in journey.persona_by_id and not journey.touchpoints_in(interaction.stage, persona):
+                if persona in journey.persona_by_id and not meets(interaction.stage, persona):
                     yield Violation(
                         f"'{interaction.id}' is sent to '{persona}' in '{interaction.stage}', "
                         f"where '{persona}' meets no touchpoint",
@@ -50,7 +51,7 @@ def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iter
                         hint="check the audience and the stage, or add the touchpoint this persona meets",
                     )
             continue
-        absent = [p.id for p in journey.personas if not journey.touchpoints_in(interaction.stage, p.id)]
+        absent = [p.id for p in journey.personas if not meets(interaction.stage, p.id)]
         if absent:
             yield Violation(
                 f"'{interaction.id}' goes to every persona, "
@@ -58,6 +59,23 @@ def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iter
                 interaction.origin,
                 hint="list the personas it is for under `personas`",
             )
+
+
+def _stage_audiences(journey: Journey) -> Callable[[str, str], bool]:
+    """Whether a persona meets any touchpoint in a stage, answered from one pass over the touchpoints
+    (asking the journey for each interaction and persona is quadratic on a large map)."""
+    everyone: set[str] = set()
+    named: dict[str, set[str]] = defaultdict(set)
+    for touchpoint in journey.touchpoints:
+        if touchpoint.personas is None:
+            everyone.add(touchpoint.stage)
+        else:
+            named[touchpoint.stage].update(touchpoint.personas)
+
+    def meets(stage: str, persona: str) -> bool:
+        return stage in everyone or persona in named.get(stage, ())
+
+    return meets
 
 
 @rule(
@@ -271,13 +289,12 @@ def message_fatigue(context: RuleContext, options: FatigueOptions) -> Iterator[V
                 per_day[(persona.id, trigger.day)].append(interaction)
     flagged: set[str] = set()
     for (persona_id, day), interactions in per_day.items():
-        for interaction in interactions[limit:]:
+        for position, interaction in enumerate(interactions[limit:], start=limit + 1):
             if interaction.id in flagged:
                 continue
             flagged.add(interaction.id)
             yield Violation(
-                f"'{interaction.id}' is message {interactions.index(interaction) + 1} to '{persona_id}' on day {day} "
-                f"(more than {limit})",
+                f"'{interaction.id}' is message {position} to '{persona_id}' on day {day} (more than {limit})",
                 interaction.trigger.origin,
                 ("day",),
                 hint="spread the messages over more days, or merge them",
