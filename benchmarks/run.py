@@ -289,29 +289,31 @@ def run_all(args: argparse.Namespace) -> Results:
             earlier = measure([before, *tail], times, work) if before else None
             results.add(key, Row(name, shown, after, earlier))
 
-        def floor(key: str, name: str, shown: str, argv: Sequence[str]) -> None:
+        def only(key: str, name: str, shown: str, argv: Sequence[str]) -> None:
             print(f"measuring {name}", file=sys.stderr)
             results.add(key, Row(name, shown, measure(argv, args.repeat, work)))
 
         for corpus in corpora:
             c, d = corpus.key, corpus.directory
-            floor(f"compose/{c}", f"libyaml compose, {corpus.label}", f"yaml.compose(CSafeLoader) per file in {d}",
+            only(f"compose/{c}", f"libyaml compose, {corpus.label}", f"yaml.compose(CSafeLoader) per file in {d}",
                   [python, "-c", COMPOSE_FLOOR, d])  # fmt: skip
-            floor(f"load/{c}", f"libyaml load, {corpus.label}", f"yaml.load(CSafeLoader) per file in {d}",
+            only(f"load/{c}", f"libyaml load, {corpus.label}", f"yaml.load(CSafeLoader) per file in {d}",
                   [python, "-c", LOAD_FLOOR, d])  # fmt: skip
             both(f"validate/{c}", f"validate, {corpus.label}", f"journeykit validate {d}", ["validate", d])
+            only(f"validate-1/{c}", f"validate --jobs 1, {corpus.label}", f"journeykit validate {d} --jobs 1",
+                  [journeykit, "validate", d, "--jobs", "1"])  # fmt: skip
             both(f"lint/{c}", f"lint, {corpus.label}", f"journeykit lint {d} --as-of {AS_OF}",
                  ["lint", d, "--as-of", AS_OF])  # fmt: skip
             both(f"coverage/{c}", f"coverage, {corpus.label}", f"journeykit coverage {d} --format json",
                  ["coverage", d, "--format", "json"])  # fmt: skip
             if not args.skip_check_jsonschema:
                 files = sorted(str(p.relative_to(work)) for p in (work / d).rglob("*.yaml"))
-                floor(f"check-jsonschema/{c}", f"check-jsonschema, {corpus.label}",
+                only(f"check-jsonschema/{c}", f"check-jsonschema, {corpus.label}",
                       f"check-jsonschema --schemafile schemas/journeymap.schema.json {d}/**/*.yaml",
                       [tool("check-jsonschema"), "--schemafile", str(SCHEMA), *files])  # fmt: skip
         for shape in ("project", "dense"):
             d = f"big-{shape}"
-            floor(f"compose/{d}", f"libyaml compose, one {shape} map", f"yaml.compose(CSafeLoader) of {d}",
+            only(f"compose/{d}", f"libyaml compose, one {shape} map", f"yaml.compose(CSafeLoader) of {d}",
                   [python, "-c", COMPOSE_FLOOR, d])  # fmt: skip
             both(f"validate/{d}", f"validate, one {shape} map", f"journeykit validate {d}", ["validate", d])
             both(f"lint/{d}", f"lint, one {shape} map", f"journeykit lint {d} --as-of {AS_OF}",
@@ -326,7 +328,7 @@ def run_all(args: argparse.Namespace) -> Results:
         dot = shutil.which("dot")
         dot_files = sorted((work / "out").glob("*.dot"))
         if dot and dot_files:
-            floor("dot", "of which Graphviz dot", "dot -Tsvg big-1000.dot",
+            only("dot", "of which Graphviz dot", "dot -Tsvg big-1000.dot",
                   [dot, "-Tsvg", str(dot_files[0].relative_to(work)), "-o", "out/big.svg"])  # fmt: skip
     return results
 
@@ -397,15 +399,16 @@ def report(results: Results, has_before: bool) -> str:
         f"{c} ({r.density.get(c, 0):.0f} nodes/KB)" for c in ("project", "dense")
     )
     lines += [header + " |", "|---|---:|---:|---:|"]
-    for floor_name, label, target in (
-        ("compose", "validate / compose (**the floor**)", "≤ 2.0"),
-        ("load", "validate / load", ""),
+    for top, floor_name, label, target in (
+        ("validate", "compose", "validate / compose (**the floor**)", "≤ 2.0"),
+        ("validate", "load", "validate / load", ""),
+        ("validate-1", "compose", "validate --jobs 1 / compose, one process", "≤ 2.0"),
     ):
         cells = []
         for corpus in ("project", "dense"):
-            after = _ratio(r, f"validate/{corpus}", f"{floor_name}/{corpus}")
+            after = _ratio(r, f"{top}/{corpus}", f"{floor_name}/{corpus}", before_top=top == "validate")
             text = _cell(after(False))
-            if has_before:
+            if has_before and top == "validate":
                 text = f"{_cell(after(True))} → {text}"
             if target:
                 text += f" ({_met(after(False), target)})"

@@ -76,15 +76,18 @@ class _References:
     kind: str
     targets: Sequence[str]
     path: YamlPath
+    """Of the node whose field holds the ids; `key` names the field (None: the node is the id)."""
+    key: str | None
     listed: bool
 
     def items(self) -> Iterator[tuple[str, YamlPath]]:
         """Each id with the path it is written at."""
+        path = self.path if self.key is None else (*self.path, self.key)
         if not self.listed:
-            yield self.targets[0], self.path
+            yield self.targets[0], path
             return
         for index, target in enumerate(self.targets):
-            yield target, (*self.path, index)
+            yield target, (*path, index)
 
 
 @dataclass
@@ -160,7 +163,7 @@ class _JourneyBuilder:
     # -- items that carry references
 
     def _touchpoint(self, path: YamlPath, d: dict[str, Any]) -> Touchpoint:
-        self._refer("stage", d["stage"], (*path, "stage"))
+        self._refer_optional("stage", d, "stage", path)
         self._refer_optional("channel", d, "channel", path)
         self._refer_optional("team", d, "owner", path)
         self._refer_all("persona", d, "personas", path)
@@ -185,8 +188,8 @@ class _JourneyBuilder:
         )
 
     def _experience(self, path: YamlPath, d: dict[str, Any]) -> Experience:
-        self._refer("persona", d["persona"], (*path, "persona"))
-        self._refer("stage", d["stage"], (*path, "stage"))
+        self._refer_optional("persona", d, "persona", path)
+        self._refer_optional("stage", d, "stage", path)
         self._refer_all("touchpoint", d, "touchpoints", path)
         self._refer_all("evidence item", d, "evidence", path)
         opportunities = []
@@ -224,8 +227,8 @@ class _JourneyBuilder:
         )
 
     def _interaction(self, path: YamlPath, d: dict[str, Any]) -> Interaction:
-        self._refer("channel", d["channel"], (*path, "channel"))
-        self._refer("stage", d["stage"], (*path, "stage"))
+        self._refer_optional("channel", d, "channel", path)
+        self._refer_optional("stage", d, "stage", path)
         self._refer_all("persona", d, "personas", path)
         t = d["trigger"]
         trigger = Trigger(
@@ -255,16 +258,16 @@ class _JourneyBuilder:
     # -- reference bookkeeping
 
     def _refer(self, kind: str, target: str, path: YamlPath) -> None:
-        self.references.append(_References(kind, (target,), path, listed=False))
+        self.references.append(_References(kind, (target,), path, None, listed=False))
 
     def _refer_optional(self, kind: str, d: dict[str, Any], key: str, path: YamlPath) -> None:
         if d.get(key) is not None:
-            self._refer(kind, d[key], (*path, key))
+            self.references.append(_References(kind, (d[key],), path, key, listed=False))
 
     def _refer_all(self, kind: str, d: dict[str, Any], key: str, path: YamlPath) -> None:
         targets = d.get(key)
         if targets:
-            self.references.append(_References(kind, targets, (*path, key), listed=True))
+            self.references.append(_References(kind, targets, path, key, listed=True))
 
     def _check_references(self, known: dict[str, set[str]]) -> None:
         for refs in self.references:

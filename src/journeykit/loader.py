@@ -192,6 +192,10 @@ null): the YAML 1.1 resolvers for a first letter match nothing else."""
 _SAFE = SafeConstructor()
 
 
+_START_EVENTS = frozenset({MappingStartEvent, SequenceStartEvent})
+_END_EVENTS = frozenset({MappingEndEvent, SequenceEndEvent})
+
+
 class _Stop(Exception):
     """Raised inside the composer to abandon a file after a fatal finding."""
 
@@ -227,6 +231,23 @@ class _Frame:
         self.merges: list[tuple[dict[str, Any], Span]] = []
 
 
+class _TextReader:
+    """The text as a stream that libyaml reads in chunks: given a whole string, the parser first
+    makes a UTF-8 copy of it, which for a large file is that much more memory at the peak."""
+
+    __slots__ = ("position", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+
+    def read(self, size: int = -1) -> str:
+        start = self.position
+        end = len(self.text) if size < 0 else start + size
+        self.position = min(end, len(self.text))
+        return self.text[start:end]
+
+
 class _LineNumbers(dict[int, int]):
     """0-based line → the 1-based line number, one int object each, made on first use."""
 
@@ -248,7 +269,7 @@ class _Composer:
         """Spans share one int per line number: a large file has hundreds of thousands of spans."""
 
     def run(self) -> None:
-        parser = _Parser(self.source.text)
+        parser = _Parser(_TextReader(self.source.text))
         # The composer builds plain dicts and lists that never form cycles, so a collector pass
         # over them finds nothing; on a large file those passes cost more than the parse itself.
         collecting = gc.isenabled()
@@ -285,14 +306,20 @@ class _Composer:
         lines = self.lines
         implicit = _IMPLICIT
         letter_words = _LETTER_WORDS
-        scalar_event = ScalarEvent
+        scalar_event, start_events, end_events = ScalarEvent, _START_EVENTS, _END_EVENTS
         top: _Frame | None = None
         while True:
             event = next_event()
             if event is None:
                 return
             if type(event) is not scalar_event:
-                self._structure(event)
+                kind = type(event)
+                if kind in start_events:
+                    self._start(event, kind is MappingStartEvent)  # type: ignore[arg-type]
+                elif kind in end_events:
+                    self._end(event)
+                else:
+                    self._structure(event)
                 top = stack[-1] if stack else None
                 continue
             start, end = event.start_mark, event.end_mark
