@@ -29,7 +29,7 @@ class Checked:
 
     analysis: Analysis
     result: Result
-    coverage: tuple[CoverageMatrix, ...]
+    coverage: tuple[CoverageMatrix, ...] = ()
     """Each modelled map's coverage, in map order (detached from the map when the maps were released)."""
 
     @property

@@ -67,3 +67,13 @@ def test_spans_share_line_numbers() -> None:
     loaded = load_text("a: 1\nb: [x, y]\n", "x")
     values = loaded.source.spans.values
     assert values[("b", 0)][0] is values[("b", 1)][0] is values[("b",)][0]
+
+
+def test_a_large_text_read_in_chunks_loads_as_a_whole() -> None:
+    import yaml
+
+    items = "".join(f"  - {{id: t{n}, name: \"Étape {n} — ☕ {'é' * (n % 7)}\"}}\n" for n in range(3000))
+    text = f"journeykit: 1\nkind: journey\ntouchpoints:\n{items}"
+    loaded = load_text(text, "x").source
+    assert loaded.data == yaml.load(text, Loader=yaml.CSafeLoader)
+    assert loaded.spans.values[("touchpoints", 2999, "name")][:2] == (3003, 23)
