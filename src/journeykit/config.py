@@ -43,7 +43,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     max_file_size: int = LoadLimits().max_file_size
     jobs: int | None = None
-    """Worker processes for directories with many maps; 1 checks in this process; None: one per CPU."""
+    """Worker processes for directories with many maps; 1 checks in this process; 0 or None: one per CPU."""
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -284,6 +284,6 @@ MAX_JOBS = 256
 def _jobs(value: Any, where: str) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_JOBS:
-        raise ConfigError(f"{where}: expected a number of processes from 1 to {MAX_JOBS}, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_JOBS:
+        raise ConfigError(f"{where}: expected a number of processes from 0 (one per CPU) to {MAX_JOBS}, got {value!r}")
     return value

@@ -71,11 +71,11 @@ JobsOption = Annotated[
     typer.Option(
         "--jobs",
         "-j",
-        min=1,
+        min=0,
         max=256,
         metavar="N",
-        help="Processes for directories of many maps (more than 64 files); 1 checks in this process. "
-        "Default: `jobs` in configuration, else one per CPU.",
+        help="Processes for directories of many maps (more than 64 files); 1 checks in this process, 0 uses one "
+        "per CPU. Default: `jobs` in configuration, else one per CPU.",
         show_default=False,
     ),
 ]
