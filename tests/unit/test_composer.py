@@ -72,7 +72,7 @@ def test_spans_share_line_numbers() -> None:
 def test_a_large_text_read_in_chunks_loads_as_a_whole() -> None:
     import yaml
 
-    items = "".join(f"  - {{id: t{n}, name: \"Étape {n} — ☕ {'é' * (n % 7)}\"}}\n" for n in range(3000))
+    items = "".join(f'  - {{id: t{n}, name: "Étape {n} — ☕ {"é" * (n % 7)}"}}\n' for n in range(3000))
     text = f"journeykit: 1\nkind: journey\ntouchpoints:\n{items}"
     loaded = load_text(text, "x").source
     assert loaded.data == yaml.load(text, Loader=yaml.CSafeLoader)
