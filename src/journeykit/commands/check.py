@@ -54,13 +54,13 @@ def load(
     settings: Settings,
     *,
     lint_as_of: datetime.date | None = None,
-    keep_maps: bool = False,
+    keep_maps: bool = True,
     coverage: bool = False,
 ) -> Checked:
     """Run the checks; warn on standard error when nothing was found.
 
-    Maps are released as they are checked unless `keep_maps` (render needs them); `coverage` keeps
-    each map's coverage matrix.
+    With `keep_maps` false (validate, lint, coverage), maps are released as they are checked, and
+    `coverage` keeps each map's coverage matrix; commands that read the maps keep them.
     """
     refuse_overwriting_inputs(options, settings, options.output)
     checked = run_checks(
@@ -104,6 +104,6 @@ def emit(result: Result, options: CheckOptions, command: str, fail_on: Severity)
 
 def validate(options: CheckOptions, settings: Settings) -> int:
     """Check files, schema and references; exit 1 when any map has an error."""
-    result = load(options, settings).result
+    result = load(options, settings, keep_maps=False).result
     emit(result, options, "validate", Severity.ERROR)
     return options.exit_code(result.exit_code(Severity.ERROR))

@@ -21,7 +21,7 @@ class CoverageOptions:
 
 
 def coverage(options: CoverageOptions, settings: Settings) -> int:
-    checked = load(options.check, settings, coverage=True)
+    checked = load(options.check, settings, keep_maps=False, coverage=True)
     errors = checked.result.errors_only()
     if errors.findings:
         DIAGNOSTIC_FORMATS.get("concise").report(errors, sys.stderr, ReportContext("coverage"))

@@ -28,7 +28,7 @@ class LintOptions:
 
 def lint_result(options: LintOptions, settings: Settings) -> Result:
     """Structural findings and lint findings of every map under the paths."""
-    return load(options.check, settings, lint_as_of=options.as_of or datetime.date.today()).result
+    return load(options.check, settings, lint_as_of=options.as_of or datetime.date.today(), keep_maps=False).result
 
 
 def lint(options: LintOptions, settings: Settings) -> int:
