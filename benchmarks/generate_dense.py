@@ -175,11 +175,11 @@ def generate_dense_map(index: int, touchpoints: int, seed: int, catalogs: _Catal
     out.append("interactions:")
     digital = [c for i, c in enumerate(catalogs.channels) if MODES[i % 3] != "physical"]
     for n in range(max(1, touchpoints // 50)):
-        # One message a day: distinct days keep clear of duplicate and fatigue findings.
+        # Triggered by outside events without dates: none is planned on a day, so none crowds one.
         audience = ", ".join(rng.sample(personas, 3))
         out.append(
-            f"  - {{id: i{n}, name: Day {n} message, channel: {rng.choice(digital)}, stage: {rng.choice(STAGES)}, "
-            f"personas: [{audience}], trigger: {{type: day_of_use, day: {n}}}, message: Tips for day {n}}}"
+            f"  - {{id: i{n}, name: Message {n}, channel: {rng.choice(digital)}, stage: {rng.choice(STAGES)}, "
+            f"personas: [{audience}], trigger: {{type: event, name: Event {n}}}, message: Tips {n}}}"
         )
     return "\n".join(out) + "\n"
 

@@ -206,11 +206,12 @@ def test_an_error_in_a_worker_is_reported_like_one_in_this_process(
     monkeypatch.setattr(scan.MapChecker, "_check", fails)
     for jobs in ("1", "2"):
         run = jk("validate", ".", "--jobs", jobs)
-        assert (run.code, run.stderr.splitlines()[0]) == (2, "journeykit: error: internal error: ValueError: a bug")
+        assert run.code == 2
+        assert run.stderr.startswith("journeykit: error: internal error: ValueError: a bug")
 
 
 def test_jobs_must_be_a_sensible_number(project: Path, jk: Jk) -> None:
-    write(project, {"m.journey.yaml": a_map(1)})
+    write(project, {"m.journey.yaml": a_map(1), "shared.catalog.yaml": CATALOG})
     assert jk("validate", ".", "--jobs", "-1").code == 2
     assert jk("validate", ".", "--jobs", "0").code == 0  # one per CPU
     write(project, {"journeykit.toml": "jobs = 257\n"})

@@ -51,11 +51,3 @@ def test_interaction_rules_do_not_scan_the_touchpoints_per_interaction(monkeypat
     found = with_lint(analysis, settings, datetime.date(2026, 11, 22)).result.findings
     assert any(f.code == "JK607" for f in found)
     assert len(calls) <= 2  # once per stage, to find where the journey starts
-
-
-def test_message_fatigue_numbers_each_message_by_its_place_that_day() -> None:
-    settings = Settings()
-    analysis = analyze_files({"big.journey.yaml": big_map(10, 30)}, settings)
-    found = with_lint(analysis, settings, datetime.date(2026, 11, 22)).result.findings
-    messages = sorted(f.message for f in found if f.code == "JK607")
-    assert "'i6' is message 3 to 'p4' on day 0 (more than 2)" in messages
