@@ -25,7 +25,8 @@ of thousands of findings:
 - interactions (about one per ten touchpoints) with all four trigger types, each
   with exactly the fields its type needs, on digital channels, aimed at personas who
   meet a touchpoint in that stage, never two with the same channel, stage and trigger,
-  and never two day-of-use messages on the same day;
+  never two day-of-use messages on the same day, and each day-of-use message on a day
+  the persona spends in its stage;
 - evidence dated within the year before 2026-11-01 (at most ten months back), and
   ``updated: 2026-10-15``.
 
@@ -1818,9 +1819,14 @@ class _MapBuilder:
         event_name = rng.choice(EXTERNAL_EVENTS)
         message = rng.choice(MESSAGES.get(trigger_type, ("",)))
         if trigger_type == "day_of_use":
-            # A day of its own: several messages on one day to one persona is message fatigue.
-            days = [d for d in DAYS_OF_USE if d not in self.days_used]
-            day = rng.choice(days) if days else max(self.days_used) + 7
+            # A day of its own (several messages on one day to one persona is message fatigue), and a day
+            # the persona spends in the stage: without typical durations each stage lasts a week and the
+            # last one to the end of the year (docs/plan.md), else the message never fires (JK609).
+            first = 7 * position
+            last = 364 if position == len(self.stages) - 1 else first + 6
+            free_days = [d for d in range(first, last + 1) if d not in self.days_used]
+            days = [d for d in DAYS_OF_USE if d in free_days] or free_days or [first]
+            day = rng.choice(days)
             self.days_used.add(day)
             trigger["day"] = day
             name = f"Day-{day} {rng.choice(DAY_TOPICS)}"

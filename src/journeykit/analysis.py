@@ -9,8 +9,8 @@ both go through the same loader, schema check and model builder.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
 
@@ -19,7 +19,7 @@ from journeykit.build import build_catalog, build_journey
 from journeykit.codes import references
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, compute_matrix
-from journeykit.discover import Finder, Target, display_name, is_catalog_name, is_map_name
+from journeykit.discover import Finder, Target, display_name, is_catalog_name, is_map_name, resolved
 from journeykit.findings import Finding, unique
 from journeykit.loader import Loaded, LoadLimits, load_bytes, read_path
 from journeykit.memory import paused_gc
@@ -45,6 +45,9 @@ class Analysis:
     result: Result
     targets: int
     """How many files the paths named or the search found (catalogs seen by maps not counted)."""
+    sources: Mapping[str, SourceFile] = field(default_factory=dict)
+    """Every file read, as loaded, by display name, in the order they were read (what `journeykit diff` and
+    import compare); the result itself keeps only the lines its findings quote."""
 
     @property
     def journeys(self) -> tuple[Journey, ...]:
@@ -64,15 +67,20 @@ def analyze(
 
 
 def analyze_files(
-    files: Mapping[str, bytes | str], settings: Settings, targets: Sequence[str] | None = None
+    files: Mapping[str, bytes | str],
+    settings: Settings,
+    targets: Sequence[str] | None = None,
+    *,
+    display: Callable[[str], str] | None = None,
 ) -> Analysis:
     """Analyse files held in memory, keyed by POSIX path (`maps/retail.journey.yaml`).
 
     The files form a tree of their own: a map sees the catalogs in its directory and the
     directories above it within the tree. `targets` names the files to check (default:
-    every map and catalog of the tree).
+    every map and catalog of the tree). `display` names a file in findings and reports (default:
+    its key), so that files of a git revision can be named as the working tree's are.
     """
-    tree = _MemoryFiles(files, settings.limits)
+    tree = _MemoryFiles(files, settings.limits, display)
     chosen = list(targets) if targets is not None else [name for name in files if tree.is_map_or_catalog(name)]
     return _run(tree, [Target(name, None) for name in chosen])
 
@@ -96,7 +104,7 @@ class DiskFiles:
         self.finder = Finder(settings.exclude, settings.root)
 
     def key(self, target: Target) -> str:
-        return str(target.path.resolve()) if target.path else f"stdin:{target.display}"
+        return str(resolved(target.path)) if target.path else f"stdin:{target.display}"
 
     def load(self, target: Target) -> Loaded:
         if target.path is None:
@@ -111,9 +119,18 @@ class DiskFiles:
 
 
 class _MemoryFiles:
-    def __init__(self, files: Mapping[str, bytes | str], limits: LoadLimits) -> None:
+    def __init__(
+        self, files: Mapping[str, bytes | str], limits: LoadLimits, display: Callable[[str], str] | None = None
+    ) -> None:
         self.files = {PurePosixPath(name).as_posix(): content for name, content in files.items()}
         self.limits = limits
+        self.display = display
+        # Catalogs by directory, found once: a tree of 500 maps would otherwise scan every file per map.
+        self.catalogs: dict[PurePosixPath, list[str]] = {}
+        for name in sorted(self.files):
+            path = PurePosixPath(name)
+            if is_catalog_name(path.name):
+                self.catalogs.setdefault(path.parent, []).append(name)
 
     @staticmethod
     def is_map_or_catalog(name: str) -> bool:
@@ -126,24 +143,20 @@ class _MemoryFiles:
     def load(self, target: Target) -> Loaded:
         content = self.files.get(target.display, b"")
         raw = content.encode("utf-8") if isinstance(content, str) else content
-        return load_bytes(raw, target.display, None, self.limits)
+        name = self.display(target.display) if self.display is not None else target.display
+        return load_bytes(raw, name, None, self.limits)
 
     def catalogs_for(self, target: Target) -> list[Target]:
         directories = PurePosixPath(target.display).parents
-        found: list[Target] = []
-        for directory in directories:
-            found.extend(
-                Target(name, None)
-                for name in sorted(self.files)
-                if PurePosixPath(name).parent == directory and is_catalog_name(PurePosixPath(name).name)
-            )
-        return found
+        return [Target(name, None) for directory in directories for name in self.catalogs.get(directory, ())]
 
 
 @dataclass
 class _Entry:
     loaded: Loaded
     catalog: Catalog | None = None
+    findings: tuple[Finding, ...] = ()
+    """The file's own findings: reading, YAML, schema and, for a catalog, its ids."""
 
     @property
     def source(self) -> SourceFile:
@@ -200,9 +213,13 @@ class Session:
     work unless something keeps the work (a catalog is never a map, so nothing loads it again).
     """
 
-    def __init__(self, files: Files) -> None:
+    def __init__(self, files: Files, targets: Sequence[Target] = ()) -> None:
         self.files = files
+        self.targets = targets
+        """Every target of the run: which catalogs the run reads, asked only when an id is unknown."""
         self.kept: dict[str, _Entry] = {}
+        self.reported: set[str] = set()
+        self._run_catalogs: list[_Entry] | None = None
 
     def work(self, target: Target) -> TargetWork:
         """Load and schema-check the target; for a map, also the catalogs it sees, then model it."""
@@ -210,7 +227,7 @@ class Session:
             reports: list[FileReport] = []
             quoted = QuotedLines()
             entry = self._entry(target, reports, quoted)
-            sources = {target.display: entry.source}
+            sources = {entry.source.display: entry.source}
             analyzed: AnalyzedMap | None = None
             built: list[Finding] = []
             if entry.source.kind == "journey" or (not entry.valid and is_map_name(target.display)):
@@ -219,32 +236,63 @@ class Session:
                 if entry.valid and entry.source.kind == "journey":
                     catalogs = [c.catalog for c in catalog_entries if c.catalog is not None]
                     complete = all(c.valid for c in catalog_entries)
-                    journey, built = build_journey(entry.source, catalogs, catalogs_complete=complete)
+                    journey, built = build_journey(
+                        entry.source, catalogs, catalogs_complete=complete, elsewhere=self._defined_in
+                    )
                     analyzed = AnalyzedMap(journey, compute_matrix(journey))
                     quoted.update(QuotedLines.of(built, sources))
                     quoted.take(entry.source, journey.origin.at("id").line)  # for a duplicate id found later
             return TargetWork(tuple(reports), tuple(built), analyzed, quoted, sources)
 
     def _entry(self, target: Target, reports: list[FileReport], quoted: QuotedLines) -> _Entry:
-        """Load and schema-check a file, once per session for the files kept."""
+        """A file loaded and schema-checked, reported the first time this session meets it."""
         key = self.files.key(target)
+        entry = self._load(target, key)
+        if key in self.reported:
+            reports.append(FileReport(key, entry.source.display, None))
+            return entry
+        self.reported.add(key)
+        reports.append(FileReport(key, entry.source.display, entry.findings))
+        quoted.update(QuotedLines.of(entry.findings, {entry.source.display: entry.source}))
+        return entry
+
+    def _load(self, target: Target, key: str) -> _Entry:
+        """Load and schema-check a file, once per session for the files kept."""
         entry = self.kept.get(key)
         if entry is not None:
-            reports.append(FileReport(key, target.display, None))
             return entry
         loaded = self.files.load(target)
         if loaded.ok:
             loaded.findings.extend(schema.check(loaded.source))
         entry = _Entry(loaded)
-        findings = list(loaded.findings)
         if entry.valid and entry.source.kind == "catalog":
             entry.catalog, found = build_catalog(entry.source)
-            findings.extend(found)
-        if target.path is None or is_catalog_name(target.display):
+            entry.findings = (*loaded.findings, *found)
+        else:
+            entry.findings = tuple(loaded.findings)
+        if target.path is None or is_catalog_name(target.display) or entry.catalog is not None:
             self.kept[key] = entry  # maps may see it (or standard input is named twice)
-        reports.append(FileReport(key, target.display, tuple(findings)))
-        quoted.update(QuotedLines.of(findings, {target.display: entry.source}))
         return entry
+
+    def _defined_in(self, kind: str, item_id: str) -> str | None:
+        """The first catalog of this run that defines `item_id` as a `kind`."""
+        if self._run_catalogs is None:  # only when an id is unknown: read the run's catalogs now
+            self._run_catalogs = [self._load(t, self.files.key(t)) for t in run_catalogs(self.files, self.targets)]
+        for entry in self._run_catalogs:
+            if entry.catalog is not None and any(item.id == item_id for item in entry.catalog.definitions(kind)):
+                return entry.catalog.file
+        return None
+
+
+def run_catalogs(files: Files, targets: Sequence[Target]) -> list[Target]:
+    """The files of a run that may be catalogs, in the order one process reads them: the targets that
+    are not maps, in their order, then the catalogs that maps see, in the order maps first see them."""
+    chosen = {files.key(t): t for t in targets if not is_map_name(t.display)}
+    for target in targets:
+        if not is_catalog_name(target.display):
+            for catalog in files.catalogs_for(target):
+                chosen.setdefault(files.key(catalog), catalog)
+    return list(chosen.values())
 
 
 class Merge:
@@ -306,12 +354,15 @@ class Merge:
 
 
 def _run(files: Files, targets: Sequence[Target]) -> Analysis:
-    session = Session(files)
+    session = Session(files, targets)
     merge = Merge()
     maps: list[AnalyzedMap] = []
+    sources: dict[str, SourceFile] = {}
     for target in targets:
         work = session.work(target)
         merge.add(work.files, work.build_findings, work.map_id, work.quoted)
+        for report in work.files:
+            sources.setdefault(report.display, work.sources[report.display])
         if work.map is not None:
             maps.append(work.map)
-    return Analysis(tuple(maps), merge.result(), len(targets))
+    return Analysis(tuple(maps), merge.result(), len(targets), sources)

@@ -9,13 +9,14 @@ findings say what is wrong.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from journeykit.codes import references as rules
 from journeykit.findings import Finding
 from journeykit.model import (
+    CalendarEvent,
     Catalog,
     Channel,
     Evidence,
@@ -34,6 +35,7 @@ from journeykit.model import (
 )
 from journeykit.present import did_you_mean
 from journeykit.source import SourceFile, YamlPath, format_path
+from journeykit.timezones import timezone_problem
 
 CATALOG_KINDS = ("persona", "channel", "team")
 
@@ -58,11 +60,19 @@ def build_catalog(source: SourceFile) -> tuple[Catalog, list[Finding]]:
     return catalog, findings
 
 
+Elsewhere = Callable[[str, str], "str | None"]
+"""(kind, id) → the file of a catalog in this run that defines it but that the map does not see."""
+
+
 def build_journey(
-    source: SourceFile, catalogs: Sequence[Catalog] = (), *, catalogs_complete: bool = True
+    source: SourceFile,
+    catalogs: Sequence[Catalog] = (),
+    *,
+    catalogs_complete: bool = True,
+    elsewhere: Elsewhere | None = None,
 ) -> tuple[Journey, list[Finding]]:
     """A journey with its catalogs resolved in, and every id and reference problem found."""
-    return _JourneyBuilder(source, catalogs, catalogs_complete).build()
+    return _JourneyBuilder(source, catalogs, catalogs_complete, elsewhere).build()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +105,7 @@ class _JourneyBuilder:
     source: SourceFile
     catalogs: Sequence[Catalog]
     catalogs_complete: bool
+    elsewhere: Elsewhere | None = None
     references: list[_References] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -110,7 +121,7 @@ class _JourneyBuilder:
                 own_personas.append(_persona(source, ("personas", index), item))
                 listed_personas.append(own_personas[-1])
         stages = tuple(
-            Stage(d["id"], d["name"], i, Origin(source, ("stages", i)), d.get("description"))
+            Stage(d["id"], d["name"], i, Origin(source, ("stages", i)), d.get("description"), d.get("typical_duration"))
             for i, d in _items(data, "stages")
         )
         own_channels = [_channel(source, ("channels", i), d) for i, d in _items(data, "channels")]
@@ -119,6 +130,14 @@ class _JourneyBuilder:
         experiences = tuple(self._experience(("experiences", i), d) for i, d in _items(data, "experiences"))
         interactions = tuple(self._interaction(("interactions", i), d) for i, d in _items(data, "interactions"))
         evidence = tuple(_evidence(source, ("evidence", i), d) for i, d in _items(data, "evidence"))
+        calendar = (
+            tuple(_calendar_event(source, ("calendar", i), d) for i, d in _items(data, "calendar"))
+            if "calendar" in data
+            else None
+        )
+        if calendar is not None:
+            self._refer_calendar(interactions)
+        self._check_timezone(data.get("timezone"))
         defaults = data.get("defaults") or {}
         if data.get("owner") is not None:
             self._refer("team", data["owner"], ("owner",))
@@ -126,6 +145,7 @@ class _JourneyBuilder:
             self._refer("team", defaults["touchpoint_owner"], ("defaults", "touchpoint_owner"))
 
         self._check_ids(own_personas, stages, own_channels, own_teams, touchpoints, experiences, interactions, evidence)
+        self.findings.extend(_duplicates("calendar event", [(e.id, e.origin) for e in calendar or ()]))
         catalog_personas = _first_by_id(p for c in self.catalogs for p in c.personas)
         known = {
             "persona": {p.id for p in own_personas} | set(catalog_personas),
@@ -135,6 +155,7 @@ class _JourneyBuilder:
             "touchpoint": {t.id for t in touchpoints},
             "pain point": {p.id for e in experiences for p in e.pain_points},
             "evidence item": {e.id for e in evidence},
+            "calendar event": {e.id for e in calendar or ()},
         }
         self._check_references(known)
 
@@ -155,6 +176,8 @@ class _JourneyBuilder:
             experiences=experiences,
             interactions=interactions,
             evidence=evidence,
+            timezone=data.get("timezone"),
+            calendar=calendar,
             catalogs=tuple(self.catalogs),
             persona_origins=self._persona_origins(own_personas),
         )
@@ -224,6 +247,7 @@ class _JourneyBuilder:
             ),
             opportunities=tuple(opportunities),
             evidence=tuple(d.get("evidence") or ()),
+            typical_duration=d.get("typical_duration"),
         )
 
     def _interaction(self, path: YamlPath, d: dict[str, Any]) -> Interaction:
@@ -253,7 +277,33 @@ class _JourneyBuilder:
             message=d.get("message"),
             goal=d.get("goal"),
             description=d.get("description"),
+            send_at=d.get("send_at"),
+            quiet_hours_exempt=bool(d.get("quiet_hours_exempt", False)),
         )
+
+    # -- the calendar and the time zone
+
+    def _refer_calendar(self, interactions: Sequence[Interaction]) -> None:
+        """With a calendar, an event trigger's `name` is the id of one of its events."""
+        for interaction in interactions:
+            trigger = interaction.trigger
+            if trigger.type == "event" and trigger.name is not None:
+                self._refer("calendar event", trigger.name, (*trigger.origin.path, "name"))
+
+    def _check_timezone(self, name: str | None) -> None:
+        if name is None:
+            return
+        problem = timezone_problem(name)
+        if problem is not None:
+            message, hint = problem
+            self.findings.append(
+                rules.UNKNOWN_TIMEZONE.finding(
+                    self.source.location(("timezone",)),
+                    f"timezone: {message}",
+                    hint=hint,
+                    subject="timezone",
+                )
+            )
 
     # -- reference bookkeeping
 
@@ -283,10 +333,21 @@ class _JourneyBuilder:
                     rules.UNKNOWN_REFERENCE.finding(
                         self.source.location(path),
                         f"{format_path(path)}: unknown {refs.kind} '{target}'",
-                        hint=_did_you_mean(refs.kind, target, ids),
+                        hint=self._unseen(refs.kind, target) or _did_you_mean(refs.kind, target, ids),
                         subject=Origin(self.source, path).subject(),
                     )
                 )
+
+    def _unseen(self, kind: str, target: str) -> str | None:
+        """Why a catalog id that the run did read is unknown here: the map does not see that catalog."""
+        where = self.elsewhere(kind, target) if self.elsewhere and kind in CATALOG_KINDS else None
+        if where is None:
+            return None
+        return (
+            f"'{target}' is defined in {where}, which this map does not see: a map sees the catalogs of its own "
+            "directory and of the directories above it, up to the project root (the nearest directory with a "
+            "journeykit.toml, a pyproject.toml with [tool.journeykit], or .git); move the catalog up, or the map down"
+        )
 
     def _check_ids(
         self,
@@ -400,6 +461,19 @@ def _metric(source: SourceFile, path: YamlPath, d: dict[str, Any]) -> Metric:
         unit=d.get("unit"),
         better=d.get("better", "higher"),
         source=d.get("source"),
+    )
+
+
+def _calendar_event(source: SourceFile, path: YamlPath, d: dict[str, Any]) -> CalendarEvent:
+    written = [d["date"]] if d.get("date") else []
+    written.extend(d.get("dates") or ())
+    return CalendarEvent(
+        id=d["id"],
+        name=d["name"],
+        dates=tuple(sorted({datetime.date.fromisoformat(day) for day in written})),
+        origin=Origin(source, path),
+        location=d.get("location"),
+        description=d.get("description"),
     )
 
 

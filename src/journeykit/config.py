@@ -6,25 +6,25 @@ a typo in CI configuration cannot silently switch a check off.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import pathspec
+
 from journeykit.codes.base import Rule
+from journeykit.diff.settings import DiffSettings, diff_settings
 from journeykit.errors import ConfigError
+from journeykit.files import journeykit_table, read_toml
 from journeykit.findings import Severity
 from journeykit.loader import LoadLimits
 from journeykit.present import suggestion
 from journeykit.rules.base import OptionValue, options_of
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-
 CONFIG_FILE = "journeykit.toml"
+MAX_FILE_SIZE_LIMIT = 1024 * 1024 * 1024
+"""`max-file-size` may not exceed 1 GiB: beyond that no map is a map, and memory would run out first."""
 OFF = "off"
 
 
@@ -44,6 +44,11 @@ class Settings:
     max_file_size: int = LoadLimits().max_file_size
     jobs: int | None = None
     """Worker processes for directories with many maps; 1 checks in this process; 0 or None: one per CPU."""
+    allow_empty: bool = False
+    """`allow-empty`: paths that hold no map or catalog are not an error."""
+    line_width: int = 120
+    """`[format] line-width`: where `journeykit format` folds long text."""
+    diff: DiffSettings = field(default_factory=DiffSettings)
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -72,6 +77,9 @@ class Settings:
             "fail-under": self.fail_under,
             "exclude": list(self.exclude),
             "max-file-size": self.max_file_size,
+            "allow-empty": self.allow_empty,
+            "format": {"line-width": self.line_width},
+            "diff": self.diff.as_dict(),
             "jobs": self.jobs,
         }
 
@@ -97,16 +105,9 @@ def load_settings(explicit: Path | None = None, start: Path | None = None) -> Se
 
 
 def _read_table(path: Path, *, required: bool) -> dict[str, Any]:
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"cannot read {path}: {error.strerror or error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8") from None
+    document = read_toml(path)
     if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get("journeykit")
+        table = journeykit_table(document)
         if table is None:
             if required:
                 raise ConfigError(f"{path} has no [tool.journeykit] table")
@@ -128,6 +129,9 @@ _KEYS = (
     "fail-under",
     "exclude",
     "max-file-size",
+    "allow-empty",
+    "format",
+    "diff",
     "jobs",
 )
 
@@ -147,8 +151,11 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         rule_options=_rule_options(table.get("rules", {}), where),
         fail_on=_severity(table.get("fail-on", "error"), f"{where}: fail-on"),
         fail_under=_percent(table.get("fail-under"), where),
-        exclude=_strings(table, "exclude", where),
-        max_file_size=_positive_int(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
+        exclude=_globs(_strings(table, "exclude", where), f"{where}: exclude"),
+        allow_empty=_boolean(table.get("allow-empty", False), f"{where}: allow-empty"),
+        max_file_size=_file_size(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
+        line_width=_line_width(table.get("format", {}), where),
+        diff=diff_settings(table.get("diff", {}), where),
         jobs=_jobs(table.get("jobs"), f"{where}: jobs"),
         source=source,
         root=root or Path.cwd(),
@@ -202,10 +209,21 @@ def _codes(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
 def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = table.get(key, [])
     if isinstance(value, str):
-        value = [value]
+        items = ", ".join(f'"{item.strip()}"' for item in value.split(",") if item.strip()) or '"..."'
+        raise ConfigError(f"{where}: '{key}' must be a list, such as {key} = [{items}]")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def _globs(patterns: Sequence[str], where: str) -> tuple[str, ...]:
+    """Patterns that gitignore syntax accepts; a bad one is named now, not when a file is first matched."""
+    for pattern in patterns:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([pattern])
+        except Exception as error:  # pathspec raises its own error types, and ValueError/IndexError on some
+            raise ConfigError(f"{where}: {pattern!r} is not a valid glob: {error}") from None
+    return tuple(patterns)
 
 
 def _severity(value: Any, where: str) -> Severity:
@@ -222,16 +240,16 @@ def _severity_table(value: Any, where: str) -> dict[str, str]:
         raise ConfigError(f"{where}: 'severity' must be a table such as {{ JK507 = \"error\" }}")
     levels: dict[str, str] = {}
     for code, level in value.items():
-        level_text = str(level).lower()
-        if level_text != OFF:
-            _severity(level, f"{where}: severity.{code}")
-        levels[code.upper()] = level_text
+        if not isinstance(level, str) or level.strip().lower() not in (*(s.label for s in Severity), OFF):
+            raise ConfigError(f"{where}: severity.{code}: expected error, warning, info or off, got {level!r}")
+        levels[code.upper()] = level.strip().lower()
     return levels
 
 
 def _per_file_ignores(value: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+    _globs(list(value), f"{where}: per-file-ignores")
     return {pattern: _codes(value, pattern, f"{where}: per-file-ignores") for pattern in value}
 
 
@@ -272,9 +290,29 @@ def _percent(value: Any, where: str) -> float | None:
     return float(value)
 
 
-def _positive_int(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigError(f"{where}: expected a positive number of bytes, got {value!r}")
+def _file_size(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_FILE_SIZE_LIMIT:
+        raise ConfigError(
+            f"{where}: expected a number of bytes from 1 to {MAX_FILE_SIZE_LIMIT:,} (1 GiB), got {value!r}"
+        )
+    return value
+
+
+def _line_width(value: Any, where: str) -> int:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'format' must be a table such as [format] line-width = 100")
+    for key in value:
+        if key != "line-width":
+            raise ConfigError(f"{where}: format: unknown key '{key}'{suggestion(key, ['line-width'])}")
+    width = value.get("line-width", 120)
+    if isinstance(width, bool) or not isinstance(width, int) or not 40 <= width <= 1000:
+        raise ConfigError(f"{where}: format.line-width must be a whole number from 40 to 1000, got {width!r}")
+    return width
+
+
+def _boolean(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false, got {value!r}")
     return value
 
 

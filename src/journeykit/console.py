@@ -10,8 +10,8 @@ from rich.console import Console
 LOG_WIDTH = 400
 
 
-def console_for(out: TextIO) -> Console:
-    """Colour only on a terminal; rich honours NO_COLOR and FORCE_COLOR.
+def console_for(out: TextIO, color: str = "auto") -> Console:
+    """Colour with `--color auto` only on a terminal (rich honours NO_COLOR and FORCE_COLOR), always or never.
 
     Off a terminal (CI logs, files) there is no width to respect, so tables are as wide as
     their content instead of being cut at 80 columns.
@@ -22,7 +22,9 @@ def console_for(out: TextIO) -> Console:
         emoji=False,
         markup=False,
         soft_wrap=True,
-        no_color="NO_COLOR" in os.environ,
+        no_color=color == "never" or (color == "auto" and "NO_COLOR" in os.environ),
+        force_terminal=True if color == "always" else None,
+        color_system=None if color == "never" else "auto",
     )
     if not console.is_terminal:
         console.width = LOG_WIDTH

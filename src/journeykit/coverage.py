@@ -147,17 +147,21 @@ def compute_matrix(journey: Journey) -> CoverageMatrix:
     stages = tuple(s.id for s in journey.stages)
     experiences = journey.experience_by_cell
     met = {(p, t.stage) for t in journey.touchpoints for p in personas if t.meets(p)}
-    cells = tuple(_cell(p, s, experiences.get((p, s)), (p, s) in met) for p in personas for s in stages)
+    known = journey.touchpoint_by_id
+    cells = tuple(_cell(p, s, experiences.get((p, s)), (p, s) in met, known) for p in personas for s in stages)
     return CoverageMatrix(journey, personas, stages, cells)
 
 
-def _cell(persona: str, stage: str, experience: Experience | None, has_touchpoints: bool) -> Cell:
+def _cell(
+    persona: str, stage: str, experience: Experience | None, has_touchpoints: bool, known: Mapping[str, object]
+) -> Cell:
     if experience is None:
         return Cell(persona, stage, "unmapped" if has_touchpoints else "missing")
     if not experience.applicable:
         return Cell(persona, stage, "not-applicable", experience=experience)
     present = {
-        "touchpoints": bool(experience.touchpoints),
+        # Touchpoints that do not exist (a JK201 error) do not make a cell covered.
+        "touchpoints": any(t in known for t in experience.touchpoints),
         "emotion": experience.emotion is not None,
         "tasks": bool(experience.tasks),
     }

@@ -10,6 +10,7 @@ from pathlib import Path
 import pathspec
 
 from journeykit.errors import UsageError
+from journeykit.sanitize import valid_text
 
 MAP_SUFFIXES = (".journey.yaml", ".journey.yml")
 CATALOG_SUFFIXES = (".catalog.yaml", ".catalog.yml")
@@ -44,9 +45,10 @@ def display_name(path: Path, cwd: Path | None = None) -> str:
     cwd = cwd or Path.cwd()
     absolute = path if path.is_absolute() else cwd / path
     try:
-        return absolute.relative_to(cwd).as_posix()
+        name = absolute.relative_to(cwd).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        name = absolute.as_posix()
+    return valid_text(name)
 
 
 SpecFor = Callable[[Path], "tuple[Path, pathspec.GitIgnoreSpec] | None"]
@@ -71,9 +73,13 @@ class Finder:
         """
         found: list[Target] = []
         seen: set[Path] = set()
+        # Standard input named after a file stands in for that file (as in ruff), and is read once.
+        reads_stdin = STDIN in paths
+        stdin_stands_for = Path(stdin_name).resolve() if reads_stdin and stdin_name != "<stdin>" else None
         for raw in paths:
             if raw == STDIN:
-                found.append(Target(stdin_name, None))
+                if not any(t.path is None for t in found):
+                    found.append(Target(stdin_name, None))
                 continue
             path = Path(raw)
             if path.is_dir():
@@ -83,25 +89,27 @@ class Finder:
             else:
                 raise PathNotFoundError(raw)
             for candidate in candidates:
-                resolved = candidate.resolve()
-                if resolved not in seen:
-                    seen.add(resolved)
+                real = resolved(candidate)
+                if real == stdin_stands_for:
+                    continue
+                if real not in seen:
+                    seen.add(real)
                     found.append(Target(display_name(candidate, self.cwd), candidate))
         return found
 
     def _walk(self, top: Path) -> Iterator[Path]:
-        ignores = _GitIgnores.above(top.resolve(), self._spec_for)
+        ignores = _GitIgnores.above(resolved(top), self._spec_for)
         for directory, dirnames, filenames in os.walk(top):
             here = Path(directory)
-            ignores = ignores.entering(here.resolve(), self._spec_for)
+            ignores = ignores.entering(resolved(here), self._spec_for)
             dirnames[:] = [
-                name for name in sorted(dirnames) if not self._skips_directory((here / name).resolve(), ignores)
+                name for name in sorted(dirnames) if not self._skips_directory(resolved(here / name), ignores)
             ]
             for name in sorted(filenames):
                 if not (is_map_name(name) or is_catalog_name(name)):
                     continue
                 child = here / name
-                if not ignores.ignores(child.resolve(), is_dir=False) and not self.excluded.matches(child, False):
+                if not ignores.ignores(resolved(child), is_dir=False) and not self.excluded.matches(child, False):
                     yield child
 
     def walk_skips(self, top: Path, path: Path) -> bool:
@@ -116,6 +124,11 @@ class Finder:
             if self._skips_directory(current, ignores):
                 return True
         return False
+
+    def is_excluded(self, path: Path, *, is_dir: bool) -> bool:
+        """Whether the configuration's `exclude` patterns skip `path` when directories are searched
+        (for files that are not on disk, such as those of a git revision)."""
+        return self.excluded.matches(path, is_dir)
 
     def _skips_directory(self, directory: Path, ignores: _GitIgnores) -> bool:
         """The walk skips dot-directories, git-ignored ones and configured exclusions (`directory` is resolved)."""
@@ -168,6 +181,14 @@ class Finder:
                 children = []
             self._catalogs[directory] = tuple(p for p in children if is_catalog_name(p.name) and p.is_file())
         return self._catalogs[directory]
+
+
+def resolved(path: Path) -> Path:
+    """The real path, or the absolute one for a symbolic link loop (reading it then reports JK001)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
 
 
 def discover(
@@ -267,7 +288,8 @@ def has_config(directory: Path) -> bool:
     pyproject = directory / "pyproject.toml"
     if not pyproject.is_file():
         return False
-    try:
-        return "[tool.journeykit" in pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+    from journeykit.files import journeykit_table, read_toml
+
+    # Parsed, not searched: `[tool]` with `journeykit.fail-on = ...`, an inline table or `[tool."journeykit"]`
+    # are configurations too. A pyproject.toml that cannot be read is an error if it may hold one.
+    return journeykit_table(read_toml(pyproject)) is not None

@@ -9,8 +9,12 @@ Problems become JK0xx findings; only bugs raise.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import dataclasses
 import gc
+import math
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,15 +38,21 @@ from yaml.resolver import Resolver
 
 from journeykit.codes import file as rules
 from journeykit.codes.base import Rule
+from journeykit.errors import ToolMissingError
+from journeykit.files import read_bounded
 from journeykit.findings import Finding
 from journeykit.source import Location, SourceFile, Span, YamlPath, format_path
 
 try:
     from yaml import CSafeLoader as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
-_BYTE_POSITIONS = _Parser.__name__ == "CSafeLoader"
-"""libyaml reports reader errors at a UTF-8 byte offset; the pure-Python parser at a character."""
+except ImportError:  # pragma: no cover - exercised by a test that removes it
+    _Parser = None  # type: ignore[assignment,misc]
+LIBYAML_MISSING = (
+    "PyYAML was built without libyaml, whose parser journeykit needs: the pure-Python parser reads some maps "
+    "differently (such as `goals: [Is it cheap?, Fast]`), so results would depend on the install. Reinstall PyYAML "
+    "from a wheel (`pip install --force-reinstall --only-binary=:all: pyyaml`), or install libyaml's headers "
+    "(`apt-get install libyaml-dev`) and then PyYAML"
+)
 
 SUPPORTED_VERSIONS = (1,)
 
@@ -75,17 +85,24 @@ def read_path(path: Path, display: str, limits: LoadLimits = LoadLimits()) -> Lo
             reason = "it is a directory" if path.is_dir() else "it is not a regular file (use - for standard input)"
             return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: {reason}", 1, 1)
         with path.open("rb") as handle:
-            raw = handle.read(limits.max_file_size + 1)  # never more, whatever stat() said
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_file_size:
+                return _fail(display, path, "", rules.FILE_TOO_LARGE, _too_large(size, limits), 1, 1)
+            raw = read_bounded(handle, limits.max_file_size + 1)  # never more, whatever stat() said
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: {reason}", 1, 1)
+    except RuntimeError:  # pathlib on a symbolic link loop
+        return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: a symbolic link loop", 1, 1)
     return load_bytes(raw, display, path, limits)
 
 
 def load_bytes(raw: bytes, display: str, path: Path | None = None, limits: LoadLimits = LoadLimits()) -> Loaded:
     """Decode UTF-8 bytes and load them."""
     if len(raw) > limits.max_file_size:
-        return _fail(display, path, "", rules.FILE_TOO_LARGE, _too_large(len(raw), limits), 1, 1)
+        # Reading stopped one byte past the limit: the true size is unknown (standard input).
+        message = f"the file is larger than the {limits.max_file_size:,}-byte limit"
+        return _fail(display, path, "", rules.FILE_TOO_LARGE, message, 1, 1)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _fail(
             display,
@@ -111,6 +128,8 @@ def load_bytes(raw: bytes, display: str, path: Path | None = None, limits: LoadL
 
 def load_text(text: str, display: str, path: Path | None = None, limits: LoadLimits = LoadLimits()) -> Loaded:
     """Parse YAML text into data and spans; check the format version."""
+    if _Parser is None:
+        raise ToolMissingError(LIBYAML_MISSING)
     source = SourceFile(display=display, path=path, text=text)
     loaded = Loaded(source)
     deep_at = _flow_nesting_exceeds(text, limits.max_depth)
@@ -119,6 +138,8 @@ def load_text(text: str, display: str, path: Path | None = None, limits: LoadLim
         loaded.findings.append(_too_deep(display, line, column, limits))
         return loaded
     _Composer(source, limits, loaded.findings).run()
+    if _EXTRA_BREAKS.search(text):
+        loaded.findings[:] = _remap_breaks(source, loaded.findings)
     if loaded.ok:
         _check_top_level(source, loaded.findings)
     return loaded
@@ -189,6 +210,11 @@ _LETTER_WORDS = frozenset(
 )
 """The plain scalars starting with a letter that resolve to something other than text (booleans,
 null): the YAML 1.1 resolvers for a first letter match nothing else."""
+_INT_MAX = 2**63 - 1
+_INT_MIN = -(2**63)
+_MAX_DIGITS = 400
+"""Longer digit strings are out of range whatever they say, and are never converted (Python's
+int() refuses more than 4,300 digits, and a float of 400 digits is infinite)."""
 _SAFE = SafeConstructor()
 
 
@@ -415,11 +441,11 @@ class _Composer:
             tag = _resolve_plain(value)
         if tag == _STR:
             return value
-        if tag == _INT:
-            return _SAFE.construct_yaml_int(ScalarNode(tag, value))
-        if tag == _FLOAT:
-            return _SAFE.construct_yaml_float(ScalarNode(tag, value))
+        if tag in (_INT, _FLOAT):
+            return self._number(tag, value, span, explicit=event.tag not in (None, "!"))
         if tag == _BOOL:
+            if value.lower() not in _SAFE.bool_values:
+                return self._bad_scalar(value, span, "boolean (true or false)", explicit=True)
             return _SAFE.bool_values[value.lower()]
         if tag == _NULL:
             return None
@@ -430,6 +456,47 @@ class _Composer:
             span,
             f"tag {_short_tag(tag)} is not supported",
             "maps hold plain data: remove the tag (nothing in a map is ever constructed or executed)",
+        )
+        return value
+
+    def _number(self, tag: str, value: str, span: Span, *, explicit: bool) -> Any:
+        """An int or float, or a finding: text that only looks like a number, or a number out of range."""
+        kind = "whole number" if tag == _INT else "number"
+        digits = sum(ch.isdigit() for ch in value)
+        if digits > _MAX_DIGITS:
+            return self._out_of_range(value, span)
+        try:
+            number = (
+                _SAFE.construct_yaml_int(ScalarNode(tag, value))
+                if tag == _INT
+                else _SAFE.construct_yaml_float(ScalarNode(tag, value))
+            )
+        except (ValueError, TypeError, IndexError, OverflowError):  # PyYAML's constructors raise all of these
+            return self._bad_scalar(value, span, kind, explicit=explicit)
+        if isinstance(number, int) and not _INT_MIN <= number <= _INT_MAX:
+            return self._out_of_range(value, span)
+        if isinstance(number, float) and not math.isfinite(number):
+            return self._out_of_range(value, span)
+        return number
+
+    def _bad_scalar(self, value: str, span: Span, kind: str, *, explicit: bool) -> str:
+        shown = _show_scalar(value)
+        if explicit:
+            message = f"{shown} is tagged as a {kind} but is not one"
+            hint = "remove the tag, or write the value as the tag says"
+        else:
+            message = f"YAML reads {shown} as a {kind}, but it is not a valid one"
+            hint = f"quote it, '{value[:40]}', to keep it as text, or write a valid {kind}"
+        self._error(rules.INVALID_SCALAR, span, message, hint)
+        return value
+
+    def _out_of_range(self, value: str, span: Span) -> str:
+        self._error(
+            rules.NUMBER_OUT_OF_RANGE,
+            span,
+            f"number out of range: {_show_scalar(value)}",
+            "numbers in a map are whole numbers within ±9,223,372,036,854,775,807 or finite decimals; "
+            "quote the value to keep it as text",
         )
         return value
 
@@ -482,6 +549,8 @@ class _Composer:
                 rules.UNSAFE_ALIAS.finding(self._loc(span), message, hint="define `&name` before `*name`")
             )
         value, size = self.anchors[anchor]
+        if len(self.stack) + _height(value, self.limits.max_depth) > self.limits.max_depth:
+            raise self._stop_with(_too_deep(self.source.display, span[0], span[1], self.limits, through_alias=True))
         self.alias_added += size
         if self.alias_added > self.limits.alias_budget:
             raise self._stop_with(
@@ -567,7 +636,10 @@ class _Composer:
         problem = (error.problem or "invalid YAML").strip()
         context = (error.context or "").strip()
         message = f"{problem} ({context})" if context else problem
-        hint = _syntax_hint(problem, self.source.line_text(line))
+        previous = next(
+            (self.source.line_text(n) for n in range(line - 1, 0, -1) if self.source.line_text(n).strip()), ""
+        )
+        hint = _syntax_hint(problem, self.source.line_text(line), column, previous)
         return rules.YAML_SYNTAX.finding(Location(self.source.display, line, column), message, hint=hint)
 
 
@@ -600,6 +672,37 @@ def _span(event: Event) -> Span:
 
 # --- helpers -------------------------------------------------------------------------------
 
+_EXTRA_BREAKS = re.compile("[\x85\u2028\u2029]")
+_ALL_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_BREAKS = re.compile("\r\n|[\r\n]")
+
+
+def _remap_breaks(source: SourceFile, findings: list[Finding]) -> list[Finding]:
+    """libyaml counts NEL, LS and PS as line breaks; editors, GitHub and every other tool do not.
+    Move every span and finding to the line and column an editor shows (rare: only files with them)."""
+    yaml_starts = [0, *(m.end() for m in _ALL_BREAKS.finditer(source.text))]
+    editor_starts = [0, *(m.end() for m in _EDITOR_BREAKS.finditer(source.text))]
+
+    def move(line: int, column: int) -> tuple[int, int]:
+        offset = yaml_starts[min(line, len(yaml_starts)) - 1] + column - 1
+        editor_line = bisect.bisect_right(editor_starts, offset)
+        return editor_line, offset - editor_starts[editor_line - 1] + 1
+
+    def move_span(span: Span) -> Span:
+        return (*move(span[0], span[1]), *move(span[2], span[3]))
+
+    spans = source.spans
+    spans.values = {path: move_span(span) for path, span in spans.values.items()}
+    spans.keys = {path: move_span(span) for path, span in spans.keys.items()}
+    moved = []
+    for finding in findings:
+        loc = finding.location
+        line, column = move(loc.line, loc.column)
+        end = move(loc.end_line, loc.end_column) if loc.end_line and loc.end_column else (None, None)
+        moved.append(dataclasses.replace(finding, location=Location(loc.file, line, column, *end)))
+    return moved
+
+
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -624,9 +727,7 @@ def _flow_nesting_exceeds(text: str, limit: int) -> int | None:
 
 
 def _character_offset(text: str, position: int) -> int:
-    """A reader error's position as a character offset into `text`."""
-    if not _BYTE_POSITIONS:
-        return position
+    """A reader error's position (libyaml gives a UTF-8 byte offset) as a character offset into `text`."""
     return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
 
 
@@ -636,12 +737,36 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def _too_deep(display: str, line: int, column: int, limits: LoadLimits) -> Finding:
+def _too_deep(display: str, line: int, column: int, limits: LoadLimits, *, through_alias: bool = False) -> Finding:
+    how = " through this alias" if through_alias else ""
     return rules.TOO_DEEP.finding(
         Location(display, line, column),
-        f"lists and mappings nest deeper than {limits.max_depth} levels",
+        f"lists and mappings nest deeper than {limits.max_depth} levels{how}",
         hint="flatten the structure; maps need only a few levels",
     )
+
+
+def _height(value: Any, limit: int) -> int:
+    """How many levels of lists and mappings `value` holds (0 for a scalar), counted up to `limit` + 1."""
+    height = 0
+    level: list[Any] = [value]
+    while level and height <= limit:
+        children: list[Any] = []
+        for node in level:
+            if isinstance(node, dict):
+                children.extend(node.values())
+            elif isinstance(node, list):
+                children.extend(node)
+        if not any(isinstance(node, (dict, list)) for node in level):
+            break
+        height += 1
+        level = children
+    return height
+
+
+def _show_scalar(value: str, limit: int = 40) -> str:
+    """A scalar for a message: quoted, shortened, never thousands of digits."""
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
 def _too_large(size: int, limits: LoadLimits) -> str:
@@ -677,10 +802,20 @@ def _yaml_type(value: Any) -> str:
     return "text"
 
 
-def _syntax_hint(problem: str, current: str) -> str | None:
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([^\s#:][^:]*):(\s|$)")
+
+
+def _syntax_hint(problem: str, current: str, column: int = 0, previous: str = "") -> str | None:
     if "\t" in current[: len(current) - len(current.lstrip())] or "found character '\\t'" in problem:
         return "YAML does not allow tabs for indentation: use spaces"
+    if 0 < column <= len(current) and current[column - 1] == "\t":
+        return "a tab (shown as →) where YAML allows only spaces: replace it with a space"
     if "mapping values are not allowed" in problem:
+        this_key, above = _KEY_LINE.match(current), _KEY_LINE.match(previous)
+        if this_key and above and len(this_key.group(1)) > len(above.group(1)):
+            return (
+                f"`{this_key.group(2).strip()}` is indented more than `{above.group(2).strip()}` above it: line them up"
+            )
         return "a value that contains `: ` must be quoted"
     if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in problem:
         return "a quote is not closed"

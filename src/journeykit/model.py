@@ -67,6 +67,8 @@ class Stage:
     index: int
     origin: Origin
     description: str | None = None
+    typical_duration: str | None = None
+    """How long a persona usually spends here, such as `2w` (see journeykit.durations)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,8 @@ class Experience:
     pain_points: tuple[PainPoint, ...] = ()
     opportunities: tuple[Opportunity, ...] = ()
     evidence: tuple[str, ...] = ()
+    typical_duration: str | None = None
+    """This persona's own time in this stage; overrides the stage's `typical_duration`."""
 
 
 TriggerType = Literal["day_of_use", "behavior", "event", "schedule"]
@@ -180,6 +184,10 @@ class Trigger:
     cron: str | None = None
 
 
+DEFAULT_SEND_AT = datetime.time(10, 0)
+"""When `day_of_use` and `event` sends go out without a `send_at`: mid-morning, inside any sensible quiet hours."""
+
+
 @dataclass(frozen=True, slots=True)
 class Interaction:
     id: str
@@ -193,9 +201,20 @@ class Interaction:
     message: str | None = None
     goal: str | None = None
     description: str | None = None
+    send_at: str | None = None
+    """HH:MM, local to the map's timezone, for day_of_use and event triggers."""
+    quiet_hours_exempt: bool = False
 
     def reaches(self, persona: str) -> bool:
         return self.personas is None or persona in self.personas
+
+    @property
+    def send_time(self) -> datetime.time:
+        """The local time of day of a day_of_use or event send: `send_at`, or 10:00 (docs/format.md)."""
+        if self.send_at:
+            hours, minutes = self.send_at.split(":")
+            return datetime.time(int(hours), int(minutes))
+        return DEFAULT_SEND_AT
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +226,19 @@ class Evidence:
     date: datetime.date | None = None
     summary: str | None = None
     link: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEvent:
+    """An external event on known dates, which `event` triggers name by id."""
+
+    id: str
+    name: str
+    dates: tuple[datetime.date, ...]
+    """Sorted, without repeats: `date` and `dates` together."""
+    origin: Origin
+    location: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +288,10 @@ class Journey:
     experiences: tuple[Experience, ...] = ()
     interactions: tuple[Interaction, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    timezone: str | None = None
+    """The IANA time zone of the map's times as written; None means UTC."""
+    calendar: tuple[CalendarEvent, ...] | None = None
+    """None when the map has no `calendar` (event triggers are then free text)."""
     catalogs: tuple[Catalog, ...] = field(default=(), repr=False)
     persona_origins: Mapping[str, Origin] = field(default_factory=dict, repr=False)
     """Where each persona enters this map: its definition, its id in `personas`, or its first reference."""
@@ -295,6 +331,10 @@ class Journey:
     @functools.cached_property
     def evidence_by_id(self) -> Mapping[str, Evidence]:
         return {e.id: e for e in self.evidence}
+
+    @functools.cached_property
+    def calendar_by_id(self) -> Mapping[str, CalendarEvent]:
+        return {e.id: e for e in self.calendar or ()}
 
     @functools.cached_property
     def experience_by_cell(self) -> Mapping[tuple[str, str], Experience]:

@@ -73,11 +73,11 @@ def scan(
     schema.prepare()  # once, before any worker starts, so that forked workers share it
     settle()
     if jobs > 1 and len(targets) > POOL_MIN_FILES and all(t.path is not None for t in targets):
-        start = functools.partial(_worker_checker, settings, lint_as_of, coverage)
+        start = functools.partial(_worker_checker, settings, lint_as_of, coverage, targets)
         chunk = max(1, min(16, len(targets) // (jobs * 8)))
         outcomes: Iterable[MapOutcome] = in_pool(start, targets, min(jobs, len(targets)), chunk)
     else:
-        checker = MapChecker(files, settings, lint_as_of, coverage)
+        checker = MapChecker(files, settings, lint_as_of, coverage, targets)
         outcomes = (checker.check(target) for target in targets)
     return _combine(outcomes, settings, lint_as_of, len(targets))
 
@@ -103,8 +103,15 @@ def _combine(
 class MapChecker:
     """Checks one target at a time and keeps nothing of it but its outcome (catalogs excepted)."""
 
-    def __init__(self, files: Files, settings: Settings, lint_as_of: datetime.date | None, coverage: bool) -> None:
-        self.session = Session(files)
+    def __init__(
+        self,
+        files: Files,
+        settings: Settings,
+        lint_as_of: datetime.date | None,
+        coverage: bool,
+        targets: Sequence[Target] = (),
+    ) -> None:
+        self.session = Session(files, targets)
         self.lint = LintRun(RuleTable.compile(settings), lint_as_of) if lint_as_of is not None else None
         self.coverage = coverage
 
@@ -131,9 +138,9 @@ class MapChecker:
 
 
 def _worker_checker(
-    settings: Settings, lint_as_of: datetime.date | None, coverage: bool
+    settings: Settings, lint_as_of: datetime.date | None, coverage: bool, targets: Sequence[Target]
 ) -> Callable[[Target], MapOutcome]:
     """In a worker process: a checker for the targets it is given (never standard input)."""
-    checker = MapChecker(DiskFiles(settings, io.BytesIO()), settings, lint_as_of, coverage)
+    checker = MapChecker(DiskFiles(settings, io.BytesIO()), settings, lint_as_of, coverage, targets)
     settle()
     return checker.check

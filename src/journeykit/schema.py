@@ -212,11 +212,15 @@ def _type(source: SourceFile, error: ValidationError, path: YamlPath) -> Transla
     names = [_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
     value = error.instance
     message = f"expected {' or '.join(names)}, got {_describe(value)}"
-    return Translation(rules.WRONG_TYPE, path, message, _type_hint(source, path, expected, value), False)
+    hint = _type_hint(source, path, expected, value, error.schema)
+    return Translation(rules.WRONG_TYPE, path, message, hint, False)
 
 
-def _type_hint(source: SourceFile, path: YamlPath, expected: Any, value: Any) -> str | None:
+def _type_hint(source: SourceFile, path: YamlPath, expected: Any, value: Any, schema: Any) -> str | None:
     raw = _raw_text(source, path)
+    if expected == "string" and _role(schema) == "date" and not isinstance(value, bool):
+        corrected = corrected_date(str(value))
+        return f"write the date as {corrected}" if corrected else "write the date as YYYY-MM-DD, such as 2026-10-15"
     if value is None and path and isinstance(path[-1], int):
         return "the list item is empty: write a value after the `-`, or remove the line"
     if value is None:
@@ -228,13 +232,23 @@ def _type_hint(source: SourceFile, path: YamlPath, expected: Any, value: Any) ->
     if expected == "array" and not isinstance(value, (list, dict)):
         return "write a list: `[a, b]`, or one `- item` per line"
     if expected == "object" and isinstance(value, str) and path and isinstance(path[-1], int):
-        return "each item of this list is a mapping of fields, such as `- id: ...` with `name: ...` below it"
+        first, *others = _required_fields(schema) or ["id", "name"]
+        below = f" with `{others[0]}: ...` below it" if others else ""
+        return f"each item of this list is a mapping of fields, such as `- {first}: ...`{below}"
     return None
+
+
+def _required_fields(schema: Any) -> list[str]:
+    """The fields an item schema requires, following a `$ref` to a shared definition."""
+    if isinstance(schema, dict) and "$ref" in schema:
+        schema = schema_document()["$defs"].get(str(schema["$ref"]).rsplit("/", 1)[-1], {})
+    required = schema.get("required", []) if isinstance(schema, dict) else []
+    return [str(name) for name in required]
 
 
 def _required(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
     missing = _quoted_name(error.message)
-    if "then" in list(error.schema_path)[-2:]:
+    if error.schema is schema_document()["$defs"]["experience"].get("then"):
         return Translation(
             rules.MISSING_FIELD,
             path,
@@ -375,13 +389,45 @@ def _format(source: SourceFile, error: ValidationError, path: YamlPath) -> Trans
 
 def _bad_date(value: Any, path: YamlPath) -> Translation:
     """The one message for a bad date, whichever keyword (pattern or format) caught it."""
-    return Translation(
-        rules.INVALID_DATE,
-        path,
-        f"{_show(value)} is not a real date written YYYY-MM-DD",
-        "such as 2026-10-15",
-        False,
-    )
+    corrected = corrected_date(str(value))
+    hint = f"did you mean {corrected}?" if corrected else "write it YYYY-MM-DD, such as 2026-10-15"
+    return Translation(rules.INVALID_DATE, path, f"{_show(value)} is not a real date written YYYY-MM-DD", hint, False)
+
+
+_DATE_SHAPES = (
+    (re.compile(r"(\d{4})(\d{2})(\d{2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"), ("d", "m", "y")),
+)
+
+
+def corrected_date(text: str) -> str | None:
+    """The ISO date that `text` (20261120, 2026/11/20, 2026-9-1, 20/11/2026, 20.11.2026) most probably means.
+
+    Day-first is assumed for dd/mm/yyyy unless only month-first makes a date (11/20/2026)."""
+    for shape, order in _DATE_SHAPES:
+        match = shape.fullmatch(text.strip())
+        if not match:
+            continue
+        parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+        for day, month in ((parts["d"], parts["m"]), (parts["m"], parts["d"])):
+            try:
+                return datetime.date(parts["y"], month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def _any_of(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
+    """`anyOf` alternatives that each require a field (a calendar event's `date` or `dates`): one is missing."""
+    alternatives = list(error.context or ())
+    if alternatives and all(e.validator == "required" for e in alternatives):
+        names = [_quoted_name(e.message) for e in alternatives]
+        message = f"needs {' or '.join(f'`{name}`' for name in names)}"
+        return Translation(
+            rules.MISSING_FIELD, path, message, f"add {' or '.join(f'`{name}:`' for name in names)}", False
+        )
+    return _other(source, error, path)
 
 
 def _other(source: SourceFile, error: ValidationError, path: YamlPath) -> Translation:
@@ -403,6 +449,7 @@ _TRANSLATORS: dict[str, Callable[[SourceFile, ValidationError, YamlPath], Transl
     "pattern": _pattern,
     "maxLength": _pattern,
     "format": _format,
+    "anyOf": _any_of,
 }
 
 

@@ -29,6 +29,18 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def editor_lines(text: str) -> list[str]:
+    """The lines an editor shows: split at \\n, \\r\\n and \\r only (str.splitlines also splits at
+    U+2028, NEL, form feeds..., which would shift every later line number)."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def format_path(path: YamlPath) -> str:
     """`("stages", 2, "id")` → `stages[2].id`, as a map author reads it."""
     out = ""
@@ -113,7 +125,7 @@ class SourceFile:
     data: Any = None
     spans: SourceMap = field(default_factory=SourceMap)
     _starts: array[int] | None = field(default=None, repr=False)
-    """Where each line after the first starts, found once (as `str.splitlines` splits)."""
+    """Where each line after the first starts, found once (at the breaks `editor_lines` splits at)."""
 
     @property
     def kind(self) -> str | None:
@@ -135,7 +147,7 @@ class SourceFile:
         return Location(self.display, span[0], span[1], span[2], span[3])
 
     def line_text(self, line: int) -> str:
-        """Line `line` (1-based) of the text, or "" past its end: `text.splitlines()[line - 1]`.
+        """Line `line` (1-based) of the text as an editor numbers it (`editor_lines`), or "" past its end.
 
         Lines near the top (a map's id) are read without looking further; otherwise the line
         starts are indexed once, in 8 bytes a line rather than a copy of every line.
@@ -146,7 +158,7 @@ class SourceFile:
         if self._starts is None and line <= _NEAR_TOP:
             head = _head(text, line)
             if head is not None:
-                return head.splitlines()[line - 1]
+                return editor_lines(head)[line - 1]
         if self._starts is None:
             self._starts = array("q", (match.end() for match in _LINE_BREAK.finditer(text)))
         starts = self._starts
@@ -161,8 +173,6 @@ class SourceFile:
 
 
 _NEAR_TOP = 64
-_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-"""The line boundaries of `str.splitlines`."""
 
 
 def _head(text: str, lines: int) -> str | None:

@@ -178,3 +178,50 @@ def test_print_layout_is_a3_landscape_without_cut_lanes(site: tuple[Path, list[J
 def test_reports_are_dated_as_asked(site: tuple[Path, list[Journey]]) -> None:
     out, _ = site
     assert f"on {datetime.date.fromisoformat(AS_OF).isoformat()}" in (out / "saas-trial.html").read_text()
+
+
+def test_the_report_shows_the_year_per_persona(site: tuple[Path, list[Journey]], visit: object) -> None:
+    out, journeys = site
+    retail = next(j for j in journeys if j.id == "retail-app-first-year")
+    page = visit(out / "retail-app-first-year.html").page  # type: ignore[operator]
+    calendar = page.locator("section#calendar")
+    page.locator("nav.toc a[href='#calendar']").click()
+    assert calendar.is_visible() and calendar.bounding_box()["height"] > 1000  # type: ignore[index]
+    assert calendar.locator("section.plan-persona").count() == len(retail.personas)
+    deal_hunter = calendar.locator("#plan-deal-hunter")
+    assert deal_hunter.locator("table.plan-grid td:not(.pad):not(.outside)").count() == 365
+    # a day's sends: in the cell's title on hover, and in the plain list under the month
+    cell = deal_hunter.locator("td[title^='Fri 30 Oct 2026']")
+    cell.hover()
+    assert cell.get_attribute("title") == (
+        "Fri 30 Oct 2026, day 3, in Research: 1 send\n"
+        "18:30 ▲ Push notification: Day-3 savings tips (day 3 after install or sign-up at 18:30)"
+    )
+    listed = deal_hunter.locator("#plan-deal-hunter-2026-10 ul.plan-list").inner_text()
+    assert "Fri 30 Oct 2026" in listed and "18:30 ▲ Push notification: Day-3 savings tips" in listed
+    # each channel has its own shape as well as its colour, and the key names both
+    key = deal_hunter.locator("aside.plan-side ul.plan-key").first
+    shapes = key.locator(".mark").all_inner_texts()
+    assert len(shapes) == len(set(shapes)) == 3 and key.inner_text().count("\n") >= 2
+    colours = {m.evaluate("e => getComputedStyle(e).color") for m in key.locator(".mark").all()}
+    assert len(colours) == 3
+    # stage bands along the top of each month, and what never fires beside the grids
+    assert deal_hunter.locator("#plan-deal-hunter-2026-11 ol.plan-bands li", has_text="Research").is_visible()
+    assert "Black Friday early access" in deal_hunter.locator("aside.plan-side").inner_text()
+    # the interactions timeline speaks in words, not cron
+    timeline = page.locator("#interactions").inner_text()
+    assert "every Monday at 09:00" in timeline and "cron" not in timeline
+    calendar.screenshot(path=str(ARTIFACTS / "retail-app-first-year.calendar.png"))
+
+
+def test_the_stage_header_stays_in_view_while_the_grid_scrolls(site: tuple[Path, list[Journey]], visit) -> None:  # type: ignore[no-untyped-def]
+    out, _ = site
+    page = visit(out / "retail-app-first-year.html").page
+    wrap = page.locator(".grid-wrap")
+    header = page.locator("table.journey thead th").first
+    wrap.scroll_into_view_if_needed()
+    top_before = header.bounding_box()["y"]
+    wrap.evaluate("element => element.scrollTop = element.scrollHeight / 2")
+    page.wait_for_timeout(50)
+    assert wrap.evaluate("element => element.scrollTop") > 200, "the grid is expected to scroll inside its wrapper"
+    assert abs(header.bounding_box()["y"] - top_before) < 2, "the stage header scrolled away"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from tests.helpers import CliRun, write
+from tests.helpers import MINIMAL, CliRun, write
 from tests.unit.test_coverage import GRID
 
 Jk = Callable[..., CliRun]
@@ -107,3 +107,24 @@ def test_a_map_without_personas_is_listed_not_dropped(project: Path, jk: Jk) -> 
     assert "Empty (empty.journey.yaml): no personas, nothing to cover." in jk("coverage").stdout
     (entry,) = json.loads(jk("coverage", "-f", "json").stdout)["maps"]
     assert (entry["id"], entry["coverage"], entry["cells"]) == ("empty", None, [])
+
+
+def test_a_shortfall_is_shown_with_the_digits_it_needs(project: Path, jk: Jk) -> None:
+    from journeykit.commands.coverage import shortfall_text
+
+    assert shortfall_text(200 / 3, 66.7, 66.7 - 200 / 3) == (
+        "coverage 66.67% is below the required 66.7% by 0.03 percentage points"
+    )
+    assert shortfall_text(50.0, 80, 30.0) == "coverage 50.0% is below the required 80% by 30.0 percentage points"
+
+
+def test_a_cell_whose_touchpoints_do_not_exist_is_not_covered(project: Path, jk: Jk) -> None:
+    text = MINIMAL + (
+        "personas:\n  - id: shopper\n    name: Shopper\n"
+        "experiences:\n  - persona: shopper\n    stage: purchase\n    touchpoints: [ghost]\n"
+        "    tasks: [Pay]\n    emotion: 1\n"
+    )
+    write(project, {"m.journey.yaml": text})
+    run = jk("coverage", ".", "-f", "json")
+    (cell,) = json.loads(run.stdout)["maps"][0]["cells"]
+    assert (cell["state"], cell["lacks"]) == ("partial", ["touchpoints"])

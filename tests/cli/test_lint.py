@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import EXAMPLES, CliRun, write
+from tests.helpers import EXAMPLES, MINIMAL, CliRun, write
 
 Jk = Callable[..., CliRun]
 AS_OF = ("--as-of", "2026-11-22")
@@ -116,6 +117,10 @@ def test_per_file_ignores(project: Path, jk: Jk) -> None:
         ),
         ('[rules.JK506]\nmax-age-days = "soon"\n', "rules.JK506.max-age-days expects a int"),
         ('[severity]\nJK999 = "error"\n', "severity: unknown rule code 'JK999'"),
+        (
+            '[rules.send-in-quiet-hours]\nquiet-hours = "9pm-8am"\n',
+            "rules.send-in-quiet-hours.quiet-hours must be written like '21:00-08:00', got '9pm-8am'",
+        ),
     ],
 )
 def test_bad_configuration_exits_2(project: Path, jk: Jk, toml: str, message: str) -> None:
@@ -277,3 +282,96 @@ def test_fingerprints_survive_items_inserted_above(project: Path, jk: Jk) -> Non
     )
     after = {d["code"]: d["fingerprint"] for d in json.loads(jk("lint", "-f", "json", *AS_OF).stdout)["diagnostics"]}
     assert before["JK201"] == after["JK201"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"journeykit_baseline": 1, "findings": [], "n": ' + "1" * 5000 + "}", "is not valid JSON"),
+        ('{"journeykit_baseline": true, "findings": []}', "is not a journeykit baseline"),
+    ],
+)
+def test_hostile_baselines_are_exit_2_not_a_crash(content: str, message: str, project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": MINIMAL, "baseline.json": content})
+    run = jk("lint", ".", "--baseline", "baseline.json")
+    assert run.code == 2
+    assert message in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_device_or_fifo_is_never_read_as_a_baseline(special: str, project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": MINIMAL})
+    if special == "fifo":
+        os.mkfifo(project / "fifo")
+    run = jk("lint", ".", "--baseline", special)
+    assert run.code == 2 and "not a regular file" in run.stderr
+
+
+def test_a_suppression_inside_quoted_text_is_text_not_a_comment(project: Path, jk: Jk) -> None:
+    text = MINIMAL + (
+        "updated: 2026-11-01\n"
+        "touchpoints:\n"
+        '  - id: kiosk\n    name: "Old kiosk # journeykit: ignore[JK503]"\n    stage: purchase\n'
+        "  - id: desk  # journeykit: ignore[JK503]\n    name: Desk\n    stage: purchase\n"
+    )
+    write(project, {"m.journey.yaml": text})
+    run = jk("lint", ".", "--as-of", "2026-11-22", "-f", "concise", "--select", "JK503")
+    assert run.code == 0
+    assert [line.split(": ", 1)[0] for line in run.stdout.splitlines()] == ["m.journey.yaml:10:5"]
+
+
+def test_fingerprints_of_age_findings_do_not_change_from_day_to_day(project: Path, jk: Jk) -> None:
+    text = MINIMAL + "updated: 2025-01-15\nevidence:\n  - id: survey\n    type: survey\n    date: 2024-03-01\n"
+    write(project, {"m.journey.yaml": text})
+    prints = []
+    for day in ("2026-11-22", "2026-11-23"):
+        run = jk("lint", ".", "--as-of", day, "-f", "json", "--select", "JK506,JK507")
+        prints.append({d["code"]: d["fingerprint"] for d in json.loads(run.stdout)["diagnostics"]})
+    assert set(prints[0]) == {"JK506", "JK507"}
+    assert prints[0] == prints[1]
+
+
+WARNED = MINIMAL + "updated: 2026-11-01\ntouchpoints:\n  - id: pay\n    name: Pay\n    stage: purchase\n"
+
+
+def test_ruff_conventions_quiet_exit_zero_statistics_color(project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": WARNED})
+    normal = jk("lint", ".", "--as-of", "2026-11-22", "--fail-on", "warning")
+    assert normal.code == 1 and "Found" in normal.stdout
+    quiet = jk("lint", ".", "--as-of", "2026-11-22", "--fail-on", "warning", "--quiet")
+    assert quiet.code == 1 and "Found" not in quiet.stdout and "warning[JK503]" in quiet.stdout
+    assert jk("lint", ".", "--as-of", "2026-11-22", "--fail-on", "warning", "--exit-zero").code == 0
+    statistics = jk("lint", ".", "--as-of", "2026-11-22", "--statistics")
+    assert "    1  JK503  touchpoint-without-owner" in statistics.stdout and "m.journey.yaml:" not in statistics.stdout
+    as_json = json.loads(jk("lint", ".", "--as-of", "2026-11-22", "--statistics", "-f", "json").stdout)
+    assert {"code": "JK503", "name": "touchpoint-without-owner", "count": 1} in as_json
+    assert "\x1b[" in jk("lint", ".", "--as-of", "2026-11-22", "--color", "always").stdout
+    assert "\x1b[" not in jk("lint", ".", "--as-of", "2026-11-22", "--color", "never").stdout
+
+
+def test_option_values_get_a_did_you_mean(project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": MINIMAL})
+    run = jk("lint", ".", "--format", "jsn")
+    assert run.code == 2
+    assert "'jsn' is not one of text, concise, json" in run.stderr and "did you mean `json`?" in run.stderr
+    assert "Value error" not in run.stderr
+    assert "did you mean `warning`?" in jk("lint", ".", "--fail-on", "warnings").stderr
+    assert "is not a percentage from 0 to 100" in jk("coverage", ".", "--fail-under", "120").stderr
+    assert "Possible options: --extend-select, --help, --select" in jk("lint", ".", "--selct", "JK5").stderr
+
+
+def test_help_names_values_not_python_types(jk: Jk) -> None:
+    for command in ("validate", "lint", "coverage", "render"):
+        text = jk(command, "--help").stdout
+        assert "<list[str]>" not in text and "<float>" not in text and "<str>" not in text, command
+
+
+def test_on_github_actions_a_report_written_to_a_file_is_not_workflow_commands(
+    project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(project, {"m.journey.yaml": MINIMAL.replace("- id: purchase", "- id: Bad Id")})
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert jk("validate", ".").stdout.startswith("::group::")
+    jk("validate", ".", "-o", str(project.parent / "report.txt"))
+    assert "::error" not in (project.parent / "report.txt").read_text()

@@ -108,10 +108,12 @@ def test_index_links_every_report(project: Path, jk: Jk) -> None:
         assert 'href="index.html"' in (project / "out" / report).read_text()
 
 
-def test_single_map_gets_no_index(project: Path, jk: Jk) -> None:
+def test_a_single_map_gets_an_index_too(project: Path, jk: Jk) -> None:
+    # A CI job that publishes the reports links to index.html, whether the tree holds one map or many.
     copy_examples(project)
     jk("render", "examples/b2b-saas", "-o", "out", *AS_OF)
-    assert [p.name for p in (project / "out").iterdir()] == ["saas-trial.html"]
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["index.html", "saas-trial.html"]
+    assert 'href="index.html"' in (project / "out" / "saas-trial.html").read_text(encoding="utf-8")
 
 
 def test_filters_and_lanes(project: Path, jk: Jk) -> None:
@@ -134,6 +136,28 @@ def test_filters_and_lanes(project: Path, jk: Jk) -> None:
     assert "Showing personas busy-parent and stages fulfilment." in html
     assert html.count('class="persona"') == 1
     assert "cluster_lane_0" in (project / "out" / "retail-app-first-year.dot").read_text()
+
+
+def test_the_report_has_the_calendar_of_the_year_lint_checks(project: Path, jk: Jk) -> None:
+    copy_examples(project)
+    assert jk("render", "examples/consumer/retail", "-o", "out", "-p", "busy-parent", *AS_OF).code == 0
+    html = (project / "out" / "retail-app-first-year.html").read_text()
+    assert '<li><a href="#calendar">Calendar</a></li>' in html and '<section class="plan" id="calendar"' in html
+    assert ".plan-grid" in html  # plan.css inlined beside report.css
+    # only the persona shown, from the map's review date (updated: 2026-10-27), not from --as-of
+    assert 'id="plan-busy-parent"' in html and 'id="plan-deal-hunter"' not in html
+    assert "27 Oct 2026 to 26 Oct 2027 (365 days), times in Europe/London" in html
+    assert "journeykit lint checks this same year" in html
+    assert 'title="Wed 28 Oct 2026, day 1, in Research: 1 send\n10:00 ● App message inbox: Welcome message' in html
+    # the timeline says triggers in the same words as the calendar
+    assert '<span class="when">every Monday at 09:00</span>' in html
+
+
+def test_a_map_without_interactions_has_no_calendar(project: Path, jk: Jk) -> None:
+    write(project, {"checkout.journey.yaml": MINIMAL})
+    assert jk("render", "checkout.journey.yaml", "-o", "out", "-f", "html", *AS_OF).code == 0
+    html = (project / "out" / "checkout.html").read_text()
+    assert 'id="calendar"' not in html and ".plan-grid" not in html and "#calendar" not in html
 
 
 def test_unknown_filter_or_format_exits_2(project: Path, jk: Jk) -> None:
@@ -171,10 +195,10 @@ def test_template_override_by_name(project: Path, jk: Jk) -> None:
         ),
         (
             "{{ report.no_such_field }}",
-            "template report.html.j2: UndefinedError: 'journeykit.render.view.report.ReportView object' has no",
+            "template report.html.j2, line 1: UndefinedError: 'journeykit.render.view.report.ReportView object' has",
         ),
-        ("{{ report.__class__.__mro__ }}", "template report.html.j2:"),
-        ("{{ 1 // 0 }}", "template report.html.j2: ZeroDivisionError"),
+        ("{{ report.__class__.__mro__ }}", "template report.html.j2"),
+        ("\n\n{{ 1 // 0 }}", "template report.html.j2, line 3: ZeroDivisionError"),
     ],
 )
 def test_broken_user_template_is_exit_2(project: Path, jk: Jk, template: str, message: str) -> None:
@@ -206,7 +230,7 @@ def test_a_failed_render_leaves_no_partial_file(project: Path, jk: Jk, monkeypat
         handle.write("<html><body>half a report")
         broken_page()
     assert (project / "out" / "saas-trial.html").read_bytes() == before
-    assert [p.name for p in (project / "out").iterdir()] == ["saas-trial.html"]
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["index.html", "saas-trial.html"]
 
 
 def test_hostile_map_renders_as_text(project: Path, jk: Jk) -> None:
@@ -254,3 +278,94 @@ def test_every_command_counts_the_same_files_checked(project: Path, jk: Jk) -> N
     assert "(5 files checked)" in validate.stdout
     assert "(5 files checked)" in lint.stdout
     assert "(5 files checked)" in render.stderr
+
+
+HOSTILE_NAMES = MINIMAL.replace("name: Purchase", 'name: "esc \\e bell \\a non \\uFFFE\\uFFFF end"') + (
+    "touchpoints:\n  - id: long\n    name: " + "x" * 20000 + "\n    stage: purchase\n"
+)
+
+
+def test_names_dot_cannot_take_are_drawn_safely(project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": HOSTILE_NAMES})
+    run = jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), "-f", "html,svg", *AS_OF)
+    assert run.code == 0, run.stderr
+    svg = (project.parent / "out" / "checkout.svg").read_text(encoding="utf-8")
+    assert "\\x1b" in svg and "…" in svg
+    ET.fromstring(svg)
+
+
+def test_a_diagram_that_takes_too_long_is_simplified_then_a_finding_while_others_render(
+    project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeykit.render import graphviz_run
+
+    flow = MINIMAL.replace("  - id: purchase\n    name: Purchase\n", "  - id: a\n    name: A\n  - id: b\n    name: B\n")
+    flow += "touchpoints:\n" + "".join(
+        f"  - {{id: t{i}, name: T{i}, stage: {'a' if i < 5 else 'b'}, next: [t{(i + 1) % 10}]}}\n" for i in range(10)
+    )
+    write(project, {"flow.journey.yaml": flow, "other.journey.yaml": MINIMAL.replace("id: checkout", "id: other")})
+    real = graphviz_run.run_dot
+    calls: list[bool] = []
+
+    def slow_when_the_flow_is_drawn(dot: str, source: str, formats: list[str], timeout: float | None = None) -> dict:  # type: ignore[type-arg]
+        has_flow = "t0 -> tp_" in source or "tp_0 -> tp_1" in source
+        calls.append(has_flow)
+        # A real dot run with a time limit it cannot meet for the full layout of this map.
+        return real(dot, source, formats, timeout=0.000001 if has_flow else None)
+
+    monkeypatch.setattr(graphviz_run, "run_dot", slow_when_the_flow_is_drawn)
+    out = project.parent / "out"
+    run = jk("render", ".", "-o", str(out), "-f", "html", *AS_OF)
+    assert run.code == 0, run.stderr
+    assert True in calls and False in calls
+    page = (out / "checkout.html").read_text(encoding="utf-8")
+    assert "steps between touchpoints are not drawn" in page
+
+    monkeypatch.setattr(graphviz_run, "DOT_TIMEOUT", 0.000001)
+    monkeypatch.setattr(graphviz_run, "run_dot", real)
+    run = jk("render", ".", "-o", str(out), "-f", "html", *AS_OF)
+    assert run.code == 1
+    assert "error[JK801] the diagram of 'checkout' could not be drawn: dot took longer" in run.stderr
+    assert "The flow diagram could not be drawn" in (out / "checkout.html").read_text(encoding="utf-8")
+    assert (out / "other.html").exists() and (out / "index.html").exists()
+
+
+def test_html_renders_without_graphviz_with_a_note(project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project, {"m.journey.yaml": MINIMAL})
+    monkeypatch.setenv("PATH", str(project))  # no dot here
+    run = jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), "-f", "html", *AS_OF)
+    assert run.code == 0, run.stderr
+    page = (project.parent / "out" / "checkout.html").read_text(encoding="utf-8")
+    assert "Graphviz is not installed" in page
+    assert jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), "-f", "svg", *AS_OF).code == 2
+
+
+def test_one_map_still_gets_an_index_that_counts_in_words(project: Path, jk: Jk) -> None:
+    write(project, {"m.journey.yaml": MINIMAL})
+    assert jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), *AS_OF).code == 0
+    index = (project.parent / "out" / "index.html").read_text(encoding="utf-8")
+    assert "1 map ·" in index and "1 maps" not in index
+
+
+def test_a_template_cannot_read_files_outside_its_directory(project: Path, jk: Jk) -> None:
+    secret = project.parent / "secret.txt"
+    secret.write_text("CI_TOKEN=hunter2\n")
+    write(project, {"m.journey.yaml": MINIMAL, "theme/report.css": "body {}\n"})
+    (project / "theme" / "leak.txt").symlink_to(secret)
+    (project / "theme" / "report.html.j2").write_text("{% include 'leak.txt' %}{{ inline_asset('leak.txt') }}")
+    out = project.parent / f"{project.name}-out"
+    run = jk("render", "m.journey.yaml", "-o", str(out), "--template-dir", "theme", *AS_OF)
+    assert run.code == 2
+    assert "resolves outside the template directory" in run.stderr
+    assert not (out / "checkout.html").exists()
+
+
+def test_a_runaway_template_is_stopped(project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeykit.render import html
+
+    monkeypatch.setattr(html, "RENDER_TIMEOUT", 0.5)
+    loop = "{% for a in range(100000) %}{% for b in range(100000) %}{{ a }}{% endfor %}{% endfor %}"
+    write(project, {"m.journey.yaml": MINIMAL, "theme/report.html.j2": "\n" + loop})
+    run = jk("render", "m.journey.yaml", "-o", str(project.parent / "out"), "--template-dir", "theme", *AS_OF)
+    assert run.code == 2
+    assert "template report.html.j2, line 2: rendering took longer than 0.5 s" in run.stderr

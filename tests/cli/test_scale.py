@@ -93,6 +93,8 @@ def many_maps(root: Path) -> None:
             text = text.replace("title: Map 11", "title: [Map, 11]")  # a schema error
         if index == 13:
             text = text.replace("stage: discover\n    channel", "stage: nowhere\n    channel")  # an unknown stage
+        if index == 12:
+            text = a_map(index, persona="twin")  # defined only in clash/'s catalogs, which east/ does not see
         if index == 17:
             text = "journeykit: 1\nkind: journey\nid: [unclosed\n"  # a YAML syntax error
         files[f"{folder}/m{index:03d}.journey.yaml"] = text
@@ -153,6 +155,8 @@ def test_findings_that_cross_files_are_reported_once_by_a_pool(
     # The catalog's comment is read by every worker and used by none.
     assert codes.count(("JK090", "shared.catalog.yaml")) == 1
     assert json.loads(run.stdout)["summary"]["files_checked"] == 74
+    unseen = next(d for d in diagnostics if d["file"] == "east/m012.journey.yaml" and d["code"] == "JK201")
+    assert "'twin' is defined in clash/c0.catalog.yaml, which this map does not see" in unseen["hint"]
 
 
 def test_a_pool_quotes_the_lines_of_files_read_by_workers(

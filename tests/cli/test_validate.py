@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from sarif_pydantic import Sarif
 
-from tests.helpers import MINIMAL, CliRun, write
+from tests.helpers import EXAMPLES, MINIMAL, CliRun, write
 
 Jk = Callable[..., CliRun]
 BROKEN = MINIMAL.replace("title: Checkout", "title: [Checkout]")
@@ -60,10 +61,18 @@ def test_unknown_format_exits_2(project: Path, jk: Jk) -> None:
     assert jk("validate", "--format", "yaml").code == 2
 
 
-def test_nothing_found_warns_and_exits_0(project: Path, jk: Jk) -> None:
-    run = jk("validate", ".")
-    assert run.code == 0
-    assert "no maps or catalogs found" in run.stderr
+def test_nothing_found_is_exit_2_unless_allowed(project: Path, jk: Jk) -> None:
+    # Maps named *.yaml, or an `exclude` that is too broad, must not pass a CI gate by checking nothing.
+    write(project, {"maps/retail.yaml": MINIMAL, "journeykit.toml": 'exclude = ["maps/"]\n'})
+    for command in ("validate", "lint", "coverage"):
+        run = jk(command, ".")
+        assert run.code == 2, command
+        assert "no maps or catalogs found in .: journeykit looks for *.journey.yaml" in run.stderr
+        assert "what `exclude` (maps/) names" in run.stderr
+    allowed = jk("validate", ".", "--allow-empty")
+    assert allowed.code == 0 and "warning: no maps or catalogs found" in allowed.stderr
+    write(project, {"journeykit.toml": "allow-empty = true\n"})
+    assert jk("lint", ".").code == 0
 
 
 def test_stdin_with_a_filename_for_catalog_lookup(project: Path, jk: Jk) -> None:
@@ -251,3 +260,83 @@ def test_an_output_path_that_cannot_be_written_is_exit_2(project: Path, jk: Jk) 
     run = jk("validate", "-f", "json", "-o", "a-directory")
     assert run.code == 2
     assert "cannot write" in run.stderr and "Traceback" not in run.stderr
+
+
+def _journeykit(
+    *args: str, stdout: object = subprocess.PIPE, env: dict[str, str] | None = None, encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "journeykit", *args],
+        stdout=stdout,  # type: ignore[arg-type]
+        stderr=subprocess.PIPE,
+        encoding=encoding,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_a_full_disk_behind_standard_output_is_an_output_error() -> None:
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path to manage
+        run = _journeykit("coverage", str(EXAMPLES), stdout=full)
+    assert run.returncode == 2
+    assert "cannot write to standard output: No space left on device" in run.stderr
+    assert "internal error" not in run.stderr and "Exception ignored" not in run.stderr
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+def test_text_output_on_a_console_that_is_not_utf8(encoding: str) -> None:
+    for command in (("lint", str(EXAMPLES), "--as-of", "2026-11-22"), ("coverage", str(EXAMPLES))):
+        run = _journeykit(*command, env={"PYTHONIOENCODING": encoding}, encoding=encoding)
+        assert run.returncode == 0, run.stderr
+        assert "Traceback" not in run.stderr
+
+
+def test_a_symbolic_link_loop_is_a_finding_and_the_run_goes_on(project: Path, jk: Jk) -> None:
+    write(project, {"maps/good.journey.yaml": MINIMAL})
+    (project / "maps" / "a.journey.yaml").symlink_to(project / "maps" / "b.journey.yaml")
+    (project / "maps" / "b.journey.yaml").symlink_to(project / "maps" / "a.journey.yaml")
+    run = jk("validate", "maps", "-f", "concise")
+    assert run.code == 1
+    assert "maps/a.journey.yaml:1:1: error[JK001]" in run.stdout
+    assert "maps/b.journey.yaml:1:1: error[JK001]" in run.stdout
+
+
+def test_output_onto_an_input_map_is_refused(project: Path, jk: Jk) -> None:
+    write(project, {"maps/m.journey.yaml": MINIMAL})
+    before = (project / "maps" / "m.journey.yaml").read_text()
+    for args in (
+        ("validate", "maps", "-o", "maps/m.journey.yaml"),
+        ("lint", "maps", "--write-baseline", "maps/m.journey.yaml"),
+    ):
+        run = jk(*args)
+        assert run.code == 2 and "is one of the files being checked" in run.stderr
+    assert (project / "maps" / "m.journey.yaml").read_text() == before
+
+
+def test_standard_input_is_read_once_and_stands_in_for_the_file_it_names(project: Path, jk: Jk) -> None:
+    write(project, {"maps/m.journey.yaml": MINIMAL.replace("- id: purchase", "- id: Bad Id")})
+    run = jk(
+        "validate", "-", "-", "maps", "--stdin-filename", "maps/m.journey.yaml", "-f", "concise", stdin=MINIMAL.encode()
+    )
+    assert run.code == 0, run.stdout
+    assert "(1 file checked)" in jk("validate", "-", "-", stdin=MINIMAL.encode()).stdout
+
+
+def test_github_annotations_go_to_the_files_a_pull_request_changes(
+    project: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = MINIMAL.replace("- id: purchase", "- id: Bad Id")
+    write(project, {f"maps/old{i:02}.journey.yaml": broken.replace("checkout", f"old{i}") for i in range(12)})
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project, check=True)
+    subprocess.run(["git", "add", "."], cwd=project, check=True)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=project, check=True)
+    subprocess.run(["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=project, check=True)
+    write(project, {"maps/zz-new.journey.yaml": broken.replace("checkout", "new")})
+    subprocess.run(["git", "add", "."], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "change"], cwd=project, check=True)
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    run = jk("validate", "maps", "-f", "github")
+    annotated = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotated) == 10
+    assert any("file=maps/zz-new.journey.yaml" in line for line in annotated)

@@ -11,6 +11,7 @@ import datetime
 from typing import Any
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -134,3 +135,85 @@ def test_structural_mutations_never_crash_the_builder(data: st.DataObject) -> No
     assert_positions_exist(findings, text.count("\n") + 1)
     if not findings:
         jsonschema.validate(load_text(text, "x.yaml").source.data, _full_validator().schema)
+
+
+# --- the crash classes found in the first week: huge numbers, aliases, control characters, odd names ---
+
+HUGE_NUMBERS = st.sampled_from(
+    ["1" * 4301, "0x" + "f" * 4000, "1.0e+309", "-1.0e+309", ".inf", ".nan", str(2**63), "0x_", "0b_", "+0b_", "-0x_"]
+)
+UNSAFE_CHARACTERS = st.lists(
+    st.sampled_from(["\\e", "\\a", "\\x00", "\\uFFFE", "\\uFFFF", "\\u202e", "\\u200b", "\\u2028", "::", "x" * 400]),
+    min_size=1,
+    max_size=6,
+).map("".join)
+FIELDS = st.sampled_from(["title", "name", "text", "description", "message"])
+OURS = ("::group::", "::endgroup::", "::error file=", "::warning file=", "::notice file=")
+
+
+@PROPERTY_SETTINGS
+@given(st.data())
+def test_huge_and_false_numbers_anywhere_are_findings(data: st.DataObject) -> None:
+    lines = BASE_TEXT.splitlines(keepends=True)
+    index = data.draw(st.integers(0, len(lines) - 1))
+    line = lines[index]
+    if ": " in line and not line.rstrip().endswith(":"):
+        key = line.split(": ", 1)[0]
+        lines[index] = f"{key}: {data.draw(HUGE_NUMBERS)}\n"
+    text = "".join(lines)
+    assert_positions_exist(run_pipeline(text.encode()), text.count("\n") + 1)
+
+
+@PROPERTY_SETTINGS
+@given(st.integers(1, 30), st.integers(1, 70))
+def test_aliases_can_never_nest_past_the_limit(copies: int, depth: int) -> None:
+    lines = ["x-a0: &a0 " + "[" * depth + "]" * depth]
+    lines += [f"x-a{n}: &a{n} " + "[" * depth + f"*a{n - 1}" + "]" * depth for n in range(1, copies)]
+    text = BASE_TEXT + "\n".join(lines) + "\n"
+    findings = run_pipeline(text.encode())
+    assert_positions_exist(findings, text.count("\n") + 1)
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(unsafe=UNSAFE_CHARACTERS, field=FIELDS)
+def test_control_characters_in_any_name_reach_every_output_safely(
+    unsafe: str, field: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    from journeykit.cli import main
+
+    project = tmp_path_factory.mktemp("unsafe")
+    (project / ".git").mkdir()
+    quoted = '"' + unsafe + '"'
+    lines = [
+        f"{line.split(':', 1)[0]}: {quoted}\n" if line.strip().startswith(f"{field}:") else line
+        for line in BASE_TEXT.splitlines(keepends=True)
+    ]
+    (project / "m.journey.yaml").write_text("".join(lines), encoding="utf-8")
+    out = project / "out"
+    lint = ["lint", str(project), "--as-of", "2026-11-01", "-f", "json", "-o", str(project / "r.json")]
+    render = ["render", str(project / "m.journey.yaml"), "-o", str(out), "-f", "html,svg", "--as-of", "2026-11-01"]
+    for args in (lint, render):
+        assert main(args) in (0, 1)
+    for svg in out.glob("*.svg"):
+        ET.fromstring(svg.read_text(encoding="utf-8"))
+
+
+@PROPERTY_SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), max_size=20))
+def test_odd_file_names_never_crash_any_format_or_forge_a_command(name: str) -> None:
+    import io
+
+    from journeykit.reporters import DIAGNOSTIC_FORMATS, ReportContext
+
+    checked = with_lint(analyze_files({f"{name}.journey.yaml": BASE_TEXT + "titel: x\n"}, SETTINGS), SETTINGS, TODAY)
+    for format_name in DIAGNOSTIC_FORMATS.names:
+        out = io.StringIO()
+        DIAGNOSTIC_FORMATS.get(format_name).report(checked.result, out, ReportContext("lint"))
+        forged = [line for line in out.getvalue().splitlines() if line.lstrip().startswith("::")]
+        assert all(line.startswith(OURS) for line in forged), (format_name, forged)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from pathlib import Path
 
@@ -49,9 +50,9 @@ def test_no_configuration_gives_defaults(project: Path) -> None:
         ("ignore = ['JK104']", "'JK104' cannot be selected or ignored"),
         ("fail-on = 'fatal'", "unknown severity 'fatal'"),
         ("fail-under = 120", "'fail-under' must be a percentage from 0 to 100"),
-        ("max-file-size = -1", "expected a positive number of bytes"),
+        ("max-file-size = -1", "expected a number of bytes from 1 to"),
         ("[rules.JK999]\nx = 1", "rules.JK999: unknown rule"),
-        ("select = 'JK5'\n[severity]\nJK5 = 'loud'", "unknown severity 'loud'"),
+        ("select = ['JK5']\n[severity]\nJK5 = 'loud'", "expected error, warning, info or off, got 'loud'"),
         ("fail-on = ", "invalid TOML"),
     ],
 )
@@ -107,3 +108,48 @@ def test_severity_all_applies_to_every_lint_rule_and_specific_codes_win() -> Non
     table = RuleTable.compile(settings)
     assert table.stamp("JK501", "m", Location("x")).severity is Severity.INFO
     assert table.stamp("JK503", "m", Location("x")).severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    "pyproject",
+    [
+        "[tool]\njourneykit.fail-on = 'warning'\n",
+        "[tool]\njourneykit = { fail-on = 'warning' }\n",
+        '[tool."journeykit"]\nfail-on = "warning"\n',
+        "[ tool.journeykit ]\nfail-on = 'warning'\n",
+    ],
+)
+def test_every_spelling_of_tool_journeykit_is_found(pyproject: str, project: Path) -> None:
+    write(project, {"pyproject.toml": "[project]\nname = 'x'\n" + pyproject})
+    settings = load_settings()
+    assert settings.fail_on is Severity.WARNING
+    assert settings.source == (project / "pyproject.toml").resolve()
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('exclude = ["maps/[z-a]"]', "'maps/[z-a]' is not a valid glob"),
+        ('[per-file-ignores]\n"!" = ["JK5"]', "'!' is not a valid glob"),
+        ('ignore = "JK508"', """'ignore' must be a list, such as ignore = ["JK508"]"""),
+        ('ignore = "JK5,JK4"', """'ignore' must be a list, such as ignore = ["JK5", "JK4"]"""),
+        ('[severity]\nJK501 = "loud"', "expected error, warning, info or off, got 'loud'"),
+        (f"max-file-size = {2**63 - 1}", "from 1 to 1,073,741,824 (1 GiB)"),
+        ("max-file-size = 1000000000000", "from 1 to 1,073,741,824 (1 GiB)"),
+    ],
+)
+def test_configuration_mistakes_are_found_at_load(table: str, message: str, project: Path) -> None:
+    write(project, {"journeykit.toml": table + "\n"})
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_device_or_fifo_is_never_read_as_a_configuration(special: str, project: Path) -> None:
+    path = Path(special)
+    if special == "fifo":
+        path = project / "journeykit.toml"
+        os.mkfifo(path)
+    with pytest.raises(ConfigError, match="not a regular file"):
+        load_settings(path)

@@ -15,7 +15,7 @@ from journeykit.config import Settings
 from journeykit.model import Journey
 from journeykit.present import metric_text
 from journeykit.render.dot import DiagramOptions, dot_source, escape_html_label
-from tests.helpers import EXAMPLES, FIXTURES
+from tests.helpers import EXAMPLES, FIXTURES, MINIMAL
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -158,3 +158,19 @@ def test_one_layout_draws_every_format(retail: Journey) -> None:
     assert drawn["svg"].lstrip().startswith(b"<?xml")
     assert drawn["png"].startswith(b"\x89PNG")
     assert drawn["pdf"].startswith(b"%PDF")
+
+
+def test_a_flow_too_dense_to_lay_out_is_left_out_and_said(project: Path) -> None:
+    from journeykit.render.dot import MAX_DRAWN_STEPS, dot_source
+
+    count = MAX_DRAWN_STEPS // 4 + 10
+    lines = []
+    for i in range(count):
+        targets = ", ".join(f"t{(i + k) % count}" for k in (1, 2, 3, 4, 5))
+        lines.append(f"  - {{id: t{i}, name: T{i}, stage: purchase, next: [{targets}]}}\n")
+    text = MINIMAL + "touchpoints:\n" + "".join(lines)
+    (project / "dense.journey.yaml").write_text(text, encoding="utf-8")
+    source = dot_source(journey_at(project / "dense.journey.yaml"))
+    drawn_steps = [line for line in source.splitlines() if "->" in line and "invis" not in line]
+    assert drawn_steps == []
+    assert "steps between touchpoints are not drawn" in source

@@ -146,3 +146,74 @@ def test_devices_and_fifos_are_refused_not_read(project: Path) -> None:
     findings = findings_in(["pipe.journey.yaml", "/dev/zero"])
     assert [(f.code, f.location.file) for f in findings] == [("JK001", "/dev/zero"), ("JK001", "pipe.journey.yaml")]
     assert all("not a regular file" in f.message for f in findings)
+
+
+def test_nesting_through_aliases_counts_towards_the_depth_limit() -> None:
+    # 17 anchored lists, each 60 deep with the previous alias at its bottom: every definition
+    # stays below the limit as written, but together they nest 1,000 deep (2.4 KB of text)
+    # and used to exhaust the stack.
+    lines = ["x-a0: &a0 " + "[" * 60 + "]" * 60]
+    lines += [f"x-a{n}: &a{n} " + "[" * 59 + f"*a{n - 1}" + "]" * 59 for n in range(1, 17)]
+    loaded = load_text(MINIMAL + "\n".join(lines) + "\n", "m.journey.yaml")
+    (finding,) = loaded.findings
+    assert (finding.code, finding.location.line, finding.location.column) == ("JK013", 9, 70)
+    assert "through this alias" in finding.message
+
+
+def test_a_shallow_alias_is_still_fine() -> None:
+    loaded = load_text(MINIMAL + "x-a: &a [[1, 2]]\nx-b: [*a, *a]\n", "m.journey.yaml")
+    assert loaded.ok and loaded.source.data["x-b"] == [[[1, 2]], [[1, 2]]]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_unicode_line_separators_do_not_shift_line_numbers(separator: str) -> None:
+    # libyaml counts NEL, LS and PS as line breaks; editors and GitHub do not.
+    text = MINIMAL.replace("title: Checkout", f"title: Checkout  # a comment that ends with a separator{separator}")
+    text += "  - id: Bad Id\n    name: Bad\n"
+    findings = findings_of_text(text)
+    assert [(f.code, f.location.line, f.location.column) for f in findings] == [("JK104", 8, 9)]
+
+
+def findings_of_text(text: str) -> list:  # type: ignore[type-arg]
+    from journeykit.analysis import analyze_files
+    from journeykit.config import Settings
+
+    return list(analyze_files({"m.journey.yaml": text}, Settings()).result.findings)
+
+
+def test_without_libyaml_the_loader_refuses_to_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeykit import loader
+    from journeykit.errors import ToolMissingError
+
+    monkeypatch.setattr(loader, "_Parser", None)
+    with pytest.raises(ToolMissingError, match="without libyaml"):
+        load_text(MINIMAL, "m.journey.yaml")
+
+
+def test_the_size_limit_message_states_the_real_size(tmp_path: Path) -> None:
+    big = tmp_path / "big.journey.yaml"
+    big.write_bytes(b"#" * (20 * 1024 * 1024))
+    (finding,) = read_path(big, "big.journey.yaml").findings
+    assert finding.code == "JK010"
+    assert "20,971,520 bytes" in finding.message
+
+
+def test_bounded_reads_never_allocate_the_limit(tmp_path: Path) -> None:
+    from journeykit.files import read_bounded
+
+    small = tmp_path / "small"
+    small.write_bytes(b"abc")
+    with small.open("rb") as handle:
+        assert read_bounded(handle, 10**12) == b"abc"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("stages:\n  - id: s\n      name: S\n", "`name` is indented more than `id` above it: line them up"),
+        ("stages:\n  -\tid: s\n    name: S\n", "a tab (shown as →)"),
+    ],
+)
+def test_syntax_hints_say_what_to_fix(text: str, hint: str) -> None:
+    (found,) = findings_of_text("journeykit: 1\nkind: journey\nid: x\ntitle: X\n" + text)
+    assert found.code == "JK003" and hint in (found.hint or "")

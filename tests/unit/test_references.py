@@ -247,4 +247,16 @@ channels:
     write(project, {"shop.journey.yaml": text})
     (journey,) = analyze(["."], Settings()).journeys
     assert journey.experiences[0].emotion == -2 and type(journey.experiences[0].emotion) is int
-    assert trigger_text(journey.interactions[0].trigger) == "day 3"
+    assert trigger_text(journey.interactions[0].trigger) == "day 3 after install or sign-up"
+
+
+def test_an_id_from_a_catalog_the_map_cannot_see_says_where_it_is(project: Path) -> None:
+    # The catalog sits in a sibling folder: the run reads it, but the map does not see it.
+    text = MINIMAL + "touchpoints:\n  - id: pay\n    name: Pay\n    stage: purchase\n    owner: web\n"
+    write(project, {"shared/teams.catalog.yaml": CATALOG_TEAMS, "maps/shop.journey.yaml": text})
+    findings = analyze(["."], Settings()).result.findings
+    (unknown,) = [f for f in findings if f.code == "JK201"]
+    assert "'web' is defined in shared/teams.catalog.yaml, which this map does not see" in (unknown.hint or "")
+
+
+CATALOG_TEAMS = "journeykit: 1\nkind: catalog\nteams:\n  - id: web\n    name: Web team\n"

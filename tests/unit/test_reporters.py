@@ -70,8 +70,8 @@ def checked() -> Checked:
 
 
 def scrub(text: str) -> str:
-    """The version changes with every release, the checkout's place with the machine; nothing else may."""
-    text = text.replace(Path.cwd().as_uri() + "/", "file:///CHECKOUT/")
+    """The version changes with every release, and SARIF's source root with the checkout; nothing else may."""
+    text = text.replace(Path.cwd().as_uri() + "/", "file:///SRCROOT/")
     return re.sub(rf"(?<![\d.]){re.escape(__version__)}(?![\d.])", "VERSION", text)
 
 

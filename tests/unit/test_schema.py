@@ -92,7 +92,7 @@ def test_unknown_field_suggests_the_closest_field() -> None:
 
 def test_unknown_field_without_a_close_match_lists_the_allowed_ones() -> None:
     found = assert_finding(findings(MINIMAL + "  - id: x\n    name: X\n    colour: red\n"), "JK103", line=10, column=5)
-    assert found.hint == "allowed here: id, name, description; or prefix your own keys with `x-`"
+    assert found.hint == "allowed here: id, name, description, typical_duration; or prefix your own keys with `x-`"
 
 
 def test_extension_keys_are_allowed_everywhere() -> None:
@@ -199,3 +199,49 @@ def test_field_refused_by_applicable_false_is_named_even_when_values_coincide() 
     (found,) = findings(text)
     assert found.message == "experiences[0].emotion: `emotion` has no place in an experience marked `applicable: false`"
     assert (found.location.line, found.location.column) == (17, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "message", "hint"),
+    [
+        (
+            "journeykit: 1\nkind: journey\nid: x\ntitle: X\n",
+            "JK102",
+            "missing required field `stages`",
+            "add `stages:`",
+        ),
+        ("journeykit: 1\nkind: journey\ntitle: X\nstages: [{id: s, name: S}]\n", "JK102", "field `id`", "add `id:`"),
+        (
+            "journeykit: 1\nkind: journey\nid: x\ntitle: X\nstages: [{id: s, name: S}]\npersonas: [{id: p, name: P}]\n"
+            "experiences:\n  - persona: p\n    stage: s\n    pain_points: [Slow checkout]\n",
+            "JK101",
+            "expected mapping",
+            "such as `- id: ...` with `text: ...` below it",
+        ),
+        (
+            "journeykit: 1\nkind: journey\nid: x\ntitle: X\nstages: [{id: s, name: S}]\nupdated: 20261120\n",
+            "JK101",
+            "got the number 20261120",
+            "write the date as 2026-11-20",
+        ),
+        (
+            "journeykit: 1\nkind: journey\nid: x\ntitle: X\nstages: [{id: s, name: S}]\nupdated: 15/10/2026\n",
+            "JK107",
+            "'15/10/2026' is not a real date",
+            "did you mean 2026-10-15?",
+        ),
+    ],
+)
+def test_the_first_error_a_new_user_sees_is_right(text: str, code: str, message: str, hint: str) -> None:
+    (found,) = findings(text)
+    assert (found.code, message in found.message, found.hint and hint in found.hint) == (code, True, True), found
+
+
+def test_dates_are_corrected_when_their_meaning_is_clear() -> None:
+    from journeykit.schema import corrected_date
+
+    assert corrected_date("2026/9/1") == "2026-09-01"
+    assert corrected_date("11/20/2026") == "2026-11-20"  # only month-first makes a date
+    assert corrected_date("20.11.2026") == "2026-11-20"
+    assert corrected_date("31/02/2026") is None
+    assert corrected_date("next tuesday") is None

@@ -77,7 +77,9 @@ def test_report_view_of_an_example(examples: list) -> None:  # type: ignore[type
     departure = busy.cells[-1]
     assert (departure.state, departure.reason is not None) == ("not-applicable", True)
     days = [i.when for group in view.timeline if group.title == "Day of use" for i in group.interactions]
-    assert days == sorted(days, key=lambda text: int(text.split()[1]))
+    assert days == ["the day after install or sign-up at 10:00", "day 3 after install or sign-up at 18:30"]
+    scheduled = {i.id: i.when for group in view.timeline if group.title == "On a schedule" for i in group.interactions}
+    assert scheduled["weekly-member-offers"] == "every Monday at 09:00"
     pains = [p for lane in view.lanes for cell in lane.cells for p in cell.pain_points]
     assert all(p.anchor == f"pain-{p.id}" for p in pains)
     addressed = {
@@ -154,13 +156,14 @@ def test_templates_reference_no_external_resource() -> None:
 def test_docs_templates_md_documents_every_view_model_field() -> None:
     import dataclasses
 
-    from journeykit.render.view import common, coverage_page, index, report
+    from journeykit.render import plan_view
+    from journeykit.render.view import changes, common, coverage_page, index, report
 
     docs = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
     sections = {part.split("\n", 1)[0].strip(): part for part in docs.split("\n### ")[1:]}
     classes = [
         v
-        for module in (common, report, index, coverage_page)
+        for module in (common, report, index, coverage_page, plan_view, changes)
         for v in vars(module).values()
         if isinstance(v, type) and dataclasses.is_dataclass(v) and v.__module__ == module.__name__
     ]

@@ -10,23 +10,29 @@ import typer
 
 from journeykit.cli.app import app
 from journeykit.cli.options import (
-    TEXT_COVERAGE,
+    AllowEmptyOption,
     AsOfOption,
+    ColorOption,
     ConfigOption,
-    CoverageFormat,
+    CoverageFormatOption,
+    ExitZeroOption,
+    FailOnOption,
     FormatOption,
     JobsOption,
     OutputOption,
     PathsArgument,
     PersonaOption,
+    QuietOption,
     StageOption,
+    StatisticsOption,
     StdinNameOption,
     as_of_date,
+    choice,
     diagnostic_format,
     finish,
+    percent,
     settings_for,
 )
-from journeykit.errors import UsageError
 
 
 @app.command()
@@ -36,6 +42,11 @@ def validate(
     output: OutputOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
+    color: ColorOption = "auto",
+    allow_empty: AllowEmptyOption = False,
     jobs: JobsOption = None,
 ) -> None:
     """Check maps and catalogs: YAML, the schema, ids and references (JK0xx-JK2xx).
@@ -46,7 +57,17 @@ def validate(
     from journeykit.commands.check import validate as run
 
     settings = settings_for(config, jobs)
-    options = CheckOptions(paths or ["."], diagnostic_format(output_format), output, stdin_filename)
+    options = CheckOptions(
+        paths or ["."],
+        diagnostic_format(output_format, output),
+        output,
+        stdin_filename,
+        allow_empty=allow_empty,
+        quiet=quiet,
+        exit_zero=exit_zero,
+        statistics=statistics,
+        color=color,
+    )
     finish(run(options, settings))
 
 
@@ -66,26 +87,35 @@ def lint(
     stdin_filename: StdinNameOption = None,
     select: Annotated[
         CodesOption,
-        typer.Option(help="Only these codes or prefixes, comma-separated (replaces the configuration's)."),
+        typer.Option(
+            metavar="CODES", help="Only these codes or prefixes, comma-separated (replaces the configuration's)."
+        ),
     ] = None,
-    extend_select: Annotated[CodesOption, typer.Option(help="Add these codes or prefixes to the selection.")] = None,
+    extend_select: Annotated[
+        CodesOption, typer.Option(metavar="CODES", help="Add these codes or prefixes to the selection.")
+    ] = None,
     ignore: Annotated[
-        CodesOption, typer.Option(help="Ignore these codes or prefixes, in addition to the configuration's.")
+        CodesOption,
+        typer.Option(metavar="CODES", help="Ignore these codes or prefixes, in addition to the configuration's."),
     ] = None,
-    fail_on: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Lowest severity that makes the run fail: error, warning or info (default: error)."),
-    ] = None,
+    fail_on: FailOnOption = None,
     baseline: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(help="Report only findings that are not recorded in this baseline file."),
+        typer.Option(metavar="FILE", help="Report only findings that are not recorded in this baseline file."),
     ] = None,
     write_baseline: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(help="Record today's lint findings in this file (by fingerprint) and exit 0."),
+        typer.Option(metavar="FILE", help="Record today's lint findings in this file (by fingerprint) and exit 0."),
     ] = None,
     as_of: AsOfOption = None,
-    show_settings: Annotated[bool, typer.Option(help="Print the effective configuration and exit.")] = False,
+    show_settings: Annotated[
+        bool, typer.Option("--show-settings", help="Print the effective configuration and exit.")
+    ] = False,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
+    statistics: StatisticsOption = False,
+    color: ColorOption = "auto",
+    allow_empty: AllowEmptyOption = False,
     jobs: JobsOption = None,
 ) -> None:
     """Check maps like validate, then run the lint rules (JK3xx-JK6xx): flow, coverage, content, interactions.
@@ -97,10 +127,7 @@ def lint(
     from journeykit.findings import Severity
 
     base = settings_for(config, jobs)
-    try:
-        severity = None if fail_on is None else Severity.parse(fail_on)
-    except ValueError as error:
-        raise UsageError(f"--fail-on: {error}") from None
+    severity = None if fail_on is None else Severity.parse(fail_on)
     date = as_of_date(as_of)
     settings = base.with_overrides(
         select=_codes(select),
@@ -110,17 +137,24 @@ def lint(
     )
     if show_settings:
         finish(command.show_settings(settings))
-    check = CheckOptions(paths or ["."], diagnostic_format(output_format), output, stdin_filename)
+    check = CheckOptions(
+        paths or ["."],
+        diagnostic_format(output_format, output),
+        output,
+        stdin_filename,
+        allow_empty=allow_empty,
+        quiet=quiet,
+        exit_zero=exit_zero,
+        statistics=statistics,
+        color=color,
+    )
     finish(command.lint(command.LintOptions(check, baseline, write_baseline, date), settings))
 
 
 @app.command()
 def coverage(
     paths: PathsArgument = None,
-    output_format: Annotated[
-        CoverageFormat,
-        typer.Option("--format", "-f", help="text, json, markdown (for pull requests and job summaries) or html."),
-    ] = TEXT_COVERAGE,
+    output_format: CoverageFormatOption = "text",
     output: OutputOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
@@ -128,8 +162,14 @@ def coverage(
     stage: StageOption = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option(help="Exit 1 when total coverage is below this percentage (also `fail-under` in configuration)."),
+        typer.Option(
+            metavar="PERCENT",
+            parser=percent,
+            help="Exit 1 when total coverage is below this percentage (also `fail-under` in configuration).",
+        ),
     ] = None,
+    color: ColorOption = "auto",
+    allow_empty: AllowEmptyOption = False,
     jobs: JobsOption = None,
 ) -> None:
     """Show which persona x stage cells each map covers, and where the gaps are.
@@ -140,10 +180,8 @@ def coverage(
     from journeykit.commands import coverage as command
     from journeykit.commands.check import CheckOptions
 
-    if fail_under is not None and not 0 <= fail_under <= 100:
-        raise UsageError("--fail-under must be a percentage from 0 to 100")
     settings = settings_for(config, jobs)
-    check = CheckOptions(paths or ["."], str(output_format.value), output, stdin_filename)
+    check = CheckOptions(paths or ["."], output_format, output, stdin_filename, allow_empty=allow_empty, color=color)
     options = command.CoverageOptions(check, tuple(persona or ()), tuple(stage or ()), fail_under)
     finish(command.coverage(options, settings))
 
@@ -152,17 +190,23 @@ def coverage(
 def render(
     paths: PathsArgument = None,
     outdir: Annotated[
-        Path, typer.Option("--output", "-o", help="Directory to write the reports and diagrams to.")
+        Path, typer.Option("--output", "-o", metavar="DIR", help="Directory to write the reports and diagrams to.")
     ] = ...,  # type: ignore[assignment]
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Comma-separated: html, svg, png, pdf, dot (default: html).")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMATS", help="Comma-separated: html, svg, png, pdf, dot (default: html)."
+        ),
     ] = "html",
     persona: PersonaOption = None,
     stage: StageOption = None,
     lanes: Annotated[bool, typer.Option(help="Draw one lane per persona in the diagram.")] = False,
     template_dir: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option(help="Directory of templates that override the built-in ones by name (see docs/templates.md)."),
+        typer.Option(
+            metavar="DIR",
+            help="Directory of templates that override the built-in ones by name (see docs/templates.md).",
+        ),
     ] = None,
     allow_inside_input: Annotated[
         bool, typer.Option(help="Allow the output directory inside a directory that is searched for maps.")
@@ -170,6 +214,15 @@ def render(
     as_of: AsOfOption = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
+    allow_empty: AllowEmptyOption = False,
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            metavar="REV",
+            help="Mark what changed since this git revision: new, moved and changed touchpoints and cells, "
+            "removed ones struck through, emotions before (see docs/diff.md).",
+        ),
+    ] = None,
 ) -> None:
     """Render each map as a Graphviz diagram and a self-contained HTML report, with an index page.
 
@@ -182,7 +235,7 @@ def render(
     date = as_of_date(as_of)
     settings = settings_for(config)
     options = command.RenderOptions(
-        check=CheckOptions(paths or ["."], "text", None, stdin_filename),
+        check=CheckOptions(paths or ["."], "text", None, stdin_filename, allow_empty=allow_empty),
         outdir=outdir,
         formats=command.parse_formats(formats),
         personas=tuple(persona or ()),
@@ -191,6 +244,7 @@ def render(
         template_dir=template_dir,
         allow_inside_input=allow_inside_input,
         as_of=date,
+        since=since,
     )
     finish(command.render(options, settings))
 
@@ -208,14 +262,26 @@ def schema(output: OutputOption = None) -> None:
 
 @app.command()
 def rules(
-    code: Annotated[Optional[str], typer.Argument(help="A rule code or name to explain.")] = None,  # noqa: UP045
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+    code: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="CODE", help="A rule code or name to explain, or a prefix such as JK5 to list a family."
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            parser=choice("format", ("text", "json", "markdown")),
+            help="text, json or markdown.",
+        ),
+    ] = "text",
 ) -> None:
     """List every rule, or explain one (`journeykit rules JK501`)."""
     from journeykit.commands import rules as command
 
-    if output_format not in command.RULE_FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(command.RULE_FORMATS)}")
     finish(
         command.list_rules(sys.stdout, output_format)
         if code is None

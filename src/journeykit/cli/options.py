@@ -1,24 +1,54 @@
-"""Options shared by several commands, and the small helpers that turn them into settings."""
+"""Options shared by several commands, and the small helpers that turn them into settings.
+
+Values are parsed here rather than by typer's types, so that a wrong value gets journeykit's own
+message with the choices and the closest one ("did you mean `json`?"), and `--help` shows
+metavars (FILE, CODES, PERCENT) instead of Python types.
+"""
 
 from __future__ import annotations
 
 import datetime
-import enum
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from journeykit.errors import UsageError
+from journeykit.present import suggestion
 from journeykit.reporters import COVERAGE_FORMATS, DIAGNOSTIC_FORMATS
 
 if TYPE_CHECKING:
     from journeykit.config import Settings
 
-DiagnosticFormat = enum.Enum("DiagnosticFormat", {n: n for n in DIAGNOSTIC_FORMATS.names}, type=str)  # type: ignore[misc]
-CoverageFormat = enum.Enum("CoverageFormat", {n: n for n in COVERAGE_FORMATS.names}, type=str)  # type: ignore[misc]
-TEXT_COVERAGE = CoverageFormat("text")
+COLORS = ("auto", "always", "never")
+SEVERITIES = ("error", "warning", "info")
+
+
+def choice(option: str, choices: Sequence[str]) -> Callable[[str], str]:
+    """A parser that accepts one of `choices` (any case) and names the closest otherwise."""
+
+    def parse(value: str) -> str:
+        wanted = value.strip().lower()
+        if wanted in choices:
+            return wanted
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}{suggestion(wanted, choices)}")
+
+    parse.__name__ = option
+    return parse
+
+
+def percent(value: str) -> float:
+    """A percentage from 0 to 100."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a number: give a percentage from 0 to 100") from None
+    if not 0 <= number <= 100:
+        raise typer.BadParameter(f"{value} is not a percentage from 0 to 100")
+    return number
+
 
 PathsArgument = Annotated[
     Optional[list[str]],  # noqa: UP045 - typer needs Optional on Python 3.10
@@ -30,22 +60,38 @@ PathsArgument = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Optional[DiagnosticFormat],  # noqa: UP045
+    Optional[str],  # noqa: UP045
     typer.Option(
         "--format",
         "-f",
-        help="Output format. Default: text, or github when GITHUB_ACTIONS=true.",
-        case_sensitive=False,
+        metavar="FORMAT",
+        parser=choice("format", DIAGNOSTIC_FORMATS.names),
+        help=f"Output format: {', '.join(DIAGNOSTIC_FORMATS.names)}. Default: text, or github on GitHub Actions "
+        "when writing to standard output.",
         show_default=False,
+    ),
+]
+CoverageFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        parser=choice("format", COVERAGE_FORMATS.names),
+        help="text, json, markdown (for pull requests and job summaries) or html.",
     ),
 ]
 OutputOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of standard output."),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the report to this file (atomically) instead of standard output."
+    ),
 ]
 ConfigOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--config", help="Configuration file (default: the closest journeykit.toml or pyproject.toml)."),
+    typer.Option(
+        "--config", metavar="FILE", help="Configuration file (default: the closest journeykit.toml or pyproject.toml)."
+    ),
 ]
 PersonaOption = Annotated[
     Optional[list[str]],  # noqa: UP045
@@ -63,7 +109,43 @@ StdinNameOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--stdin-filename",
+        metavar="NAME",
         help="Name to report for standard input; catalogs are looked up from its directory.",
+    ),
+]
+FailOnOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        metavar="SEVERITY",
+        parser=choice("fail-on", SEVERITIES),
+        help="Lowest severity that makes the run fail: error, warning or info (default: error).",
+    ),
+]
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        metavar="WHEN",
+        parser=choice("color", COLORS),
+        help="Colour in the text output: auto (on a terminal, unless NO_COLOR is set), always or never.",
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print the findings and nothing else: no summary, no notes.")
+]
+ExitZeroOption = Annotated[
+    bool,
+    typer.Option(
+        "--exit-zero", help="Exit 0 even when there are findings (2 still means the command could not do its job)."
+    ),
+]
+StatisticsOption = Annotated[
+    bool, typer.Option("--statistics", help="Print how many findings each code has, instead of the findings.")
+]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help="Succeed when the paths hold no map or catalog (default: exit 2, so a wrong path cannot pass CI).",
     ),
 ]
 JobsOption = Annotated[
@@ -98,10 +180,12 @@ def as_of_date(text: str | None) -> datetime.date | None:
         raise UsageError(f"--as-of takes a date written YYYY-MM-DD, not {text!r}") from None
 
 
-def diagnostic_format(chosen: DiagnosticFormat | None) -> str:
+def diagnostic_format(chosen: str | None, output: Path | None = None) -> str:
+    """The chosen format; by default github on GitHub Actions when the report goes to the log, else text."""
     if chosen is not None:
-        return str(chosen.value)
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        return chosen
+    on_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    return "github" if on_actions and output is None else "text"
 
 
 def finish(code: int) -> NoReturn:

@@ -21,6 +21,7 @@ class Family(enum.Enum):
     COVERAGE = ("JK4", "coverage")
     CONTENT = ("JK5", "content quality")
     INTERACTIONS = ("JK6", "interactions")
+    RENDERING = ("JK8", "rendering")
 
     @property
     def prefix(self) -> str:

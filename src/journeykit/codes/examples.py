@@ -39,6 +39,11 @@ class Example:
     expect: tuple[Expected, ...] = ()
 
     @property
+    def language(self) -> str:
+        """What the example is written in: `yaml` (maps, catalogs) or `csv` (spreadsheets for `import csv`)."""
+        return "csv" if any(name.endswith(".csv") for name in self.files) else "yaml"
+
+    @property
     def text(self) -> str:
         """The example as one text: the map, or each file under a `# file:` line, or the note."""
         if not self.files:

@@ -105,3 +105,21 @@ TOO_DEEP = structural_rule(
     "Maps nest a handful of levels. Nesting beyond 64 levels is refused before parsing, because deeply "
     "nested flow collections make YAML parsers slow or crash.",
 )
+INVALID_SCALAR = structural_rule(
+    Family.FILE,
+    "JK014",
+    "invalid-scalar",
+    "A value looks like (or is tagged as) a number or boolean but is not one.",
+    "YAML reads unquoted values such as `0x1F`, `0b101` or `1_000` as numbers. A value that matches such a "
+    "pattern but is not a valid number (`0x_`), or a value tagged `!!int`, `!!float` or `!!bool` that is not "
+    "one, cannot be read. Quote it to keep it as text, or write the number correctly.",
+)
+NUMBER_OUT_OF_RANGE = structural_rule(
+    Family.FILE,
+    "JK015",
+    "number-out-of-range",
+    "A number is too large to be used, or is infinite or not a number.",
+    "Numbers in a map are counts, ratios, days and scores. Whole numbers beyond ±9,223,372,036,854,775,807, "
+    "numbers of hundreds of digits, and `.inf` or `.nan` are refused where they are written, rather than "
+    "failing later in a rule or a report.",
+)

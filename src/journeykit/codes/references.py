@@ -10,7 +10,8 @@ UNKNOWN_REFERENCE = structural_rule(
     "unknown-reference",
     "A reference names an id that is not defined.",
     "Everything refers to everything else by id: a touchpoint's `stage`, `channel` and `owner`, an "
-    "experience's `persona`, `touchpoints` and `evidence`, an opportunity's `addresses`, and so on. The id "
+    "experience's `persona`, `touchpoints` and `evidence`, an opportunity's `addresses`, and so on; in a map "
+    "with a `calendar`, an `event` trigger's `name` is the id of a calendar event. The id "
     "must be defined in the map or, for personas, channels and teams, in a catalog the map sees. The hint "
     "names the closest existing id.",
 )
@@ -45,4 +46,14 @@ DUPLICATE_MAP_ID = structural_rule(
     "Two maps checked together share the same map id.",
     "Reports, coverage and the index page name maps by id, so two maps with one id would overwrite each "
     "other. Give each map its own id.",
+)
+UNKNOWN_TIMEZONE = structural_rule(
+    Family.REFERENCES,
+    "JK207",
+    "unknown-timezone",
+    "A map's `timezone` is not an IANA time zone name.",
+    "`timezone` names a zone of the IANA time zone database, such as `Europe/London` or `America/New_York`, "
+    "which journeykit plan uses to place `send_at` times and `cron` schedules, daylight-saving changes "
+    "included. Names are case-sensitive; the hint names the closest zone. Like an id, the name refers to "
+    "something defined elsewhere (the time zone database), so it is checked with the references.",
 )

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeykit.commands.check import CheckOptions, emit, load
+from journeykit.commands.check import CheckOptions, emit, load, refuse_overwriting_inputs
 from journeykit.config import Settings
 from journeykit.findings import Finding
 from journeykit.lint.baseline import apply_baseline, read_baseline, write_baseline
@@ -32,6 +32,7 @@ def lint_result(options: LintOptions, settings: Settings) -> Result:
 
 
 def lint(options: LintOptions, settings: Settings) -> int:
+    refuse_overwriting_inputs(options.check, settings, options.write_baseline)
     baseline = read_baseline(options.baseline) if options.baseline else None
     result = lint_result(options, settings)
     if options.write_baseline:
@@ -45,7 +46,7 @@ def lint(options: LintOptions, settings: Settings) -> int:
     if baseline is not None:
         result = _without_baseline(result, baseline)
     emit(result, options.check, "lint", settings.fail_on)
-    return result.exit_code(settings.fail_on)
+    return options.check.exit_code(result.exit_code(settings.fail_on))
 
 
 def _without_baseline(result: Result, baseline: Counter[str]) -> Result:

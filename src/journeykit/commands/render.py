@@ -7,6 +7,7 @@ when that directory is one the map search skips anyway (git-ignored, excluded, a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import sys
 from collections import defaultdict
@@ -16,9 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeykit.checks import Checked
+from journeykit.codes.rendering import DIAGRAM_FAILED
 from journeykit.commands.check import CheckOptions, load
 from journeykit.config import Settings
 from journeykit.coverage import CoverageMatrix, select
+from journeykit.diff.changes import DiffReport, MapDiff
+from journeykit.diff.marks import marks_of
 from journeykit.errors import UsageError
 from journeykit.findings import Finding
 from journeykit.model import Journey
@@ -26,11 +30,16 @@ from journeykit.output import atomic_bytes
 from journeykit.present import plural
 from journeykit.render import dot as diagram
 from journeykit.render import graphviz_run, html
+from journeykit.render.plan_view import YearView, build_year_view
 from journeykit.render.view.index import build_index
 from journeykit.render.view.report import build_report
 
 FORMATS = ("html", "svg", "png", "pdf", "dot")
-NEEDS_GRAPHVIZ = frozenset({"html", "svg", "png", "pdf"})
+NEEDS_GRAPHVIZ = frozenset({"svg", "png", "pdf"})
+NO_GRAPHVIZ_NOTE = (
+    "The flow diagram is missing because Graphviz is not installed: install it (`sudo apt-get install graphviz`, "
+    "`brew install graphviz`) and render again. The touchpoints table below lists the same flow as text."
+)
 DIAGRAM_CAPTION = "flow-caption"
 INDEX = "index.html"
 
@@ -46,6 +55,8 @@ class RenderOptions:
     template_dir: Path | None = None
     allow_inside_input: bool = False
     as_of: datetime.date | None = None
+    since: str | None = None
+    """A git revision: mark in the reports and diagrams what changed since it."""
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -57,16 +68,17 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def render(options: RenderOptions, settings: Settings) -> int:
-    dot = graphviz_run.find_dot() if NEEDS_GRAPHVIZ & set(options.formats) else None
+    dot = _find_dot(options.formats)
     if options.template_dir is not None and not options.template_dir.is_dir():
         raise UsageError(f"--template-dir {options.template_dir} is not a directory")
     _check_output_location(options, settings)
     today = options.as_of or datetime.date.today()
     checked = load(options.check, settings, lint_as_of=today, keep_maps=True)
+    changes = _changes_since(options, checked, settings, today)
     blocked = {f.location.file for f in checked.result.errors}
     renderable = [m for m in checked.maps if m.journey.file not in blocked]
     chosen = {m.journey.id: m for m in select([m.coverage for m in renderable], options.personas, options.stages)}
-    run = _Run(options, dot, today, checked, blocked)
+    run = _Run(options, dot, today, checked, blocked, changes=changes)
     with _progress(len(chosen)) as advance:
         for analyzed in renderable:
             if analyzed.journey.id in chosen:
@@ -75,7 +87,19 @@ def render(options: RenderOptions, settings: Settings) -> int:
     if run.with_index:
         run.write_index(chosen)
     run.report()
-    return 1 if blocked else 0
+    return 1 if blocked or run.failed_diagrams else 0
+
+
+def _find_dot(formats: Sequence[str]) -> str | None:
+    """Graphviz's dot: required for svg, png and pdf; for html only wanted (the report says it is missing)."""
+    if NEEDS_GRAPHVIZ & set(formats):
+        return graphviz_run.find_dot()
+    if "html" in formats:
+        try:
+            return graphviz_run.find_dot()
+        except graphviz_run.GraphvizMissingError:
+            return None
+    return None
 
 
 @dataclass
@@ -91,6 +115,8 @@ class _Run:
     reports: dict[str, str] = field(default_factory=dict)
     """map file → its HTML report's file name, for the index."""
     rendered: int = 0
+    changes: DiffReport | None = None
+    """What changed since `--since`, when it is given."""
 
     def __post_init__(self) -> None:
         self.by_file: dict[str, list[Finding]] = defaultdict(list)
@@ -99,18 +125,24 @@ class _Run:
         self.journeys = self.checked.analysis.journeys
         self.templates = html.Templates(self.options.template_dir)
         self.stems = output_stems([j.id for j in self.journeys])
-        self.with_index = "html" in self.options.formats and (len(self.journeys) > 1 or bool(self.blocked))
+        self.with_index = "html" in self.options.formats
+        self.failed_diagrams: list[Finding] = []
 
     def render_map(self, journey: Journey, matrix: CoverageMatrix) -> None:
         options = self.options
-        source = diagram.dot_source(journey, diagram.DiagramOptions(options.personas, options.stages, options.lanes))
+        since = self.changes.maps.get(journey.id) if self.changes is not None else None
+        if since is None and self.changes is not None:  # the same on both sides, so left out of the diff
+            since = MapDiff(journey.id, journey, journey, (), self.changes.base.name)
+        marks = marks_of(since) if since is not None else None
+        layout = diagram.DiagramOptions(options.personas, options.stages, options.lanes, marks=marks)
+        source = diagram.dot_source(journey, layout)
         base = options.outdir / self.stems[journey.id]
         if "dot" in options.formats:
             self._write(base.with_suffix(".dot"), source.encode("utf-8"))
         drawn_formats = [
             f for f in ("svg", "png", "pdf") if f in options.formats or (f == "svg" and "html" in options.formats)
         ]
-        drawn = graphviz_run.run_dot(self.dot, source, drawn_formats) if drawn_formats and self.dot else {}
+        drawn, note = self._draw(journey, layout, source, drawn_formats) if drawn_formats else ({}, None)
         for output_format, data in drawn.items():
             if output_format in options.formats:
                 self._write(base.with_suffix(f".{output_format}"), data)
@@ -120,16 +152,59 @@ class _Run:
                 matrix,
                 self.by_file[journey.file],
                 today=self.today,
-                diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION),
+                diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION) if "svg" in drawn else None,
+                diagram_note=note,
                 quoted=self.checked.result.quoted,
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
+                year=self._year(journey, matrix),
+                changes=since,
             )
             page = self.templates.render("report.html.j2", report=report, generator=report.generator)
             target = base.with_suffix(".html")
             self._write(target, page.encode("utf-8"))
             self.reports[journey.file] = target.name
         self.rendered += 1
+
+    def _draw(
+        self, journey: Journey, layout: diagram.DiagramOptions, source: str, formats: Sequence[str]
+    ) -> tuple[dict[str, bytes], str | None]:
+        """The drawn diagram and a note for the report: a simpler layout when the full one takes too
+        long, and a JK801 finding for this map (only) when Graphviz cannot draw it at all."""
+        if self.dot is None:
+            return {}, NO_GRAPHVIZ_NOTE
+        try:
+            return graphviz_run.run_dot(self.dot, source, formats), None
+        except graphviz_run.GraphvizTimeoutError:
+            simpler = diagram.dot_source(journey, dataclasses.replace(layout, flow=False))
+            try:
+                drawn = graphviz_run.run_dot(self.dot, simpler, formats)
+            except graphviz_run.GraphvizFailedError as error:
+                failure = str(error)
+            else:
+                note = "The steps between touchpoints are not drawn: laying them out took too long. "
+                return drawn, note + "The touchpoints table below lists them."
+        except graphviz_run.GraphvizFailedError as error:
+            failure = str(error)
+        self.failed_diagrams.append(
+            DIAGRAM_FAILED.finding(
+                journey.origin.at("id", key=True),
+                f"the diagram of '{journey.id}' could not be drawn: {failure}",
+                hint="render a part at a time with --stage or --persona; the HTML report is written without it",
+            )
+        )
+        return {}, f"The flow diagram could not be drawn: {failure}"
+
+    def _year(self, journey: Journey, matrix: CoverageMatrix) -> YearView | None:
+        """The calendar of the map's reference plan (the year lint checks) for the personas shown."""
+        from journeykit.plan.reference import reference_plan, reference_words
+
+        if not journey.interactions or not matrix.personas:
+            return None
+        plan = reference_plan(journey, self.today, personas=tuple(matrix.personas))
+        if plan is None:
+            return None
+        return build_year_view(plan, title="The year, per persona", note=reference_words(journey))
 
     def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
         """The index: each map with its report link and the coverage its report shows."""
@@ -150,8 +225,9 @@ class _Run:
         """Errors of the maps not rendered on standard error; the files written on standard output."""
         from journeykit.reporters import DIAGNOSTIC_FORMATS, ReportContext
 
-        if self.blocked:
+        if self.blocked or self.failed_diagrams:
             errors = self.checked.result.errors_only()
+            errors = errors.with_findings([*errors.findings, *self.failed_diagrams])
             DIAGNOSTIC_FORMATS.get("text").report(errors, sys.stderr, ReportContext("render"))
         for path in self.written:
             print(path.as_posix())
@@ -163,6 +239,16 @@ class _Run:
     def _write(self, path: Path, data: bytes) -> None:
         atomic_bytes(path, data)
         self.written.append(path)
+
+
+def _changes_since(
+    options: RenderOptions, checked: Checked, settings: Settings, today: datetime.date
+) -> DiffReport | None:
+    if options.since is None:
+        return None
+    from journeykit.commands.diff import changes_since
+
+    return changes_since(options.since, options.check.paths, checked, settings, today)
 
 
 def output_stems(ids: Sequence[str]) -> dict[str, str]:

@@ -139,5 +139,6 @@ def _example_markdown(example: Example) -> str:
         return f"_{example.note}_\n"
     named = len(example.files) > 1
     return "\n".join(
-        (f"`{name}`:\n\n" if named else "") + f"```yaml\n{text.rstrip()}\n```\n" for name, text in example.files.items()
+        (f"`{name}`:\n\n" if named else "") + f"```{example.language}\n{text.rstrip()}\n```\n"
+        for name, text in example.files.items()
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeykit.errors import UsageError
+from journeykit.files import UnreadableFileError, read_regular_file
 from journeykit.findings import Finding
 from journeykit.output import atomic_text, write_json
 
@@ -41,12 +42,15 @@ def write_baseline(path: Path, findings: Sequence[Finding]) -> None:
 def read_baseline(path: Path) -> Counter[str]:
     """Fingerprint counts from a baseline file; UsageError when it cannot be used."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UsageError(f"cannot read baseline {path}: {error.strerror or error}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"baseline {path} is not valid JSON: {error}") from None
-    if not isinstance(document, dict) or document.get("journeykit_baseline") != BASELINE_VERSION:
+        document = json.loads(read_regular_file(path).decode("utf-8"))
+    except UnreadableFileError as error:
+        raise UsageError(f"cannot read baseline {path}: {error}") from None
+    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError, and numbers past int()'s digit limit
+        raise UsageError(f"baseline {path} is not valid JSON: {str(error)[:200]}") from None
+    except RecursionError:
+        raise UsageError(f"baseline {path} is nested too deeply to be a baseline") from None
+    version = document.get("journeykit_baseline") if isinstance(document, dict) else None
+    if type(version) is not int or version != BASELINE_VERSION:  # `true` == 1 in Python: not a version
         raise UsageError(
             f"{path} is not a journeykit baseline (version {BASELINE_VERSION}); write one with --write-baseline"
         )

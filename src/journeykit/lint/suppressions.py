@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from journeykit.codes.suppression import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 from journeykit.rules.registry import all_rules
-from journeykit.source import Location, SourceFile
+from journeykit.source import Location, SourceFile, editor_lines
 
 DIRECTIVE = re.compile(r"(?:^|\s)(#\s*journeykit:\s*ignore\[([^\]]*)\])")
 
@@ -47,11 +48,13 @@ class Suppressions:
     def parse(cls, source: SourceFile) -> Suppressions:
         by_line = {}
         if "ignore[" in source.text:  # most files have none: skip the line-by-line search
-            for number, text in enumerate(source.text.splitlines(), start=1):
+            for number, text in enumerate(editor_lines(source.text), start=1):
                 match = DIRECTIVE.search(text)
                 if match:
                     codes = tuple(c.strip() for c in match.group(2).split(",") if c.strip())
                     by_line[number] = Directive(number, match.start(1) + 1, codes)
+            inside = _inside_text(source, {(d.line, d.column) for d in by_line.values()})
+            by_line = {line: d for line, d in by_line.items() if (d.line, d.column) not in inside}
         return cls(source, by_line)
 
     def suppresses(self, code: str, lines: Iterable[int]) -> bool:
@@ -92,3 +95,29 @@ class Suppressions:
                         f"suppression of {code} suppresses nothing{state}",
                         "remove it from the comment",
                     )
+
+
+def _inside_text(source: SourceFile, positions: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The positions that lie inside a key or a text value (a quoted or block scalar): a `#` there
+    is part of the text, not a YAML comment, so it is no suppression."""
+    inside: set[tuple[int, int]] = set()
+    if not positions:
+        return inside
+    scalar_spans = list(source.spans.keys.values())
+    scalar_spans += [
+        span for path, span in source.spans.values.items() if not isinstance(_value_at(source.data, path), (dict, list))
+    ]
+    for line, column, end_line, end_column in scalar_spans:
+        for position in positions:
+            if (line, column) <= position < (end_line, end_column):
+                inside.add(position)
+    return inside
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

@@ -8,6 +8,7 @@ text goes into HTML-like labels through `html.escape`, or into plain attributes 
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import textwrap
 from collections.abc import Sequence
@@ -15,9 +16,11 @@ from dataclasses import dataclass
 
 import graphviz
 
+from journeykit.diff.marks import Mark, Marks
 from journeykit.model import Journey, Stage, Touchpoint
 from journeykit.present import metric_text
 from journeykit.render.palette import TEXT, ChannelColour, channel_colours
+from journeykit.sanitize import printable
 
 FONT = "Helvetica,Arial,sans-serif"
 MODE_STYLES = {
@@ -30,6 +33,11 @@ LARGE_DIAGRAM = 100
 """Above this many drawn touchpoints, Graphviz's iterative layout passes are capped: a map of
 1,000 touchpoints takes 8 s to lay out instead of 60 s, and columns and clusters still hold."""
 LARGE_LAYOUT = {"nslimit": "2", "nslimit1": "2", "mclimit": "0.3"}
+MAX_DRAWN_STEPS = 3000
+"""Above this many `next`/`loops_to` steps, the flow is left out of the diagram (the touchpoints table
+lists it): Graphviz takes over ten minutes on 3,000 touchpoints joined by 11,000 steps."""
+MAX_LABEL = 300
+"""Longer names are shortened in the diagram (Graphviz refuses labels over 16,384 characters)."""
 MODE_LEGEND = {"digital": "rounded outline", "physical": "square, double outline", "hybrid": "dashed outline"}
 
 
@@ -40,6 +48,10 @@ class DiagramOptions:
     personas: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     lanes: bool = False
+    flow: bool = True
+    """Draw the steps between touchpoints; off for a simpler layout when the full one takes too long."""
+    marks: Marks | None = None
+    """What changed since a revision (`render --since`): marked on the nodes, removed ones drawn dotted."""
 
 
 def dot_source(journey: Journey, options: DiagramOptions = DiagramOptions()) -> str:
@@ -58,7 +70,7 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
         nodesep="0.18",
         ranksep="0.35",
         labelloc="b",
-        label=_legend(journey),
+        label=_legend(journey, options.marks),
     )
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
     graph.attr("edge", color="#4a5568", arrowsize="0.7")
@@ -69,6 +81,10 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
     drawn = sum(1 for p in personas for t in visible if t.meets(p.id)) if options.lanes else len(visible)
     if drawn > LARGE_DIAGRAM:
         graph.attr(**LARGE_LAYOUT)
+    steps = flow_steps(visible)
+    if not options.flow or steps > MAX_DRAWN_STEPS:
+        options = dataclasses.replace(options, flow=False)
+        graph.attr(label=_legend(journey, steps_left_out=steps))
     if options.lanes:
         # Graphviz stacks left-to-right clusters from the bottom up: define the lanes last to first
         # so that they read top-down in the map's order.
@@ -83,14 +99,23 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
                     fillcolor="#ffffff",
                     color="#a0aec0",
                 )
-                _draw(lane_graph, journey, stages, met, colours, prefix=f"p{lane}_")
+                _draw(
+                    lane_graph,
+                    journey,
+                    stages,
+                    met,
+                    colours,
+                    prefix=f"p{lane}_",
+                    flow=options.flow,
+                    marks=options.marks,
+                )
         for index in range(len(stages)):
             with graph.subgraph() as same:
                 same.attr(rank="same")
                 for lane in range(len(personas)):
                     same.node(f"p{lane}_stage_{index}")
     else:
-        _draw(graph, journey, stages, visible, colours, prefix="")
+        _draw(graph, journey, stages, visible, colours, prefix="", flow=options.flow, marks=options.marks)
     return graph
 
 
@@ -107,6 +132,9 @@ def _draw(
     touchpoints: Sequence[Touchpoint],
     colours: dict[str, ChannelColour],
     prefix: str,
+    *,
+    flow: bool = True,
+    marks: Marks | None = None,
 ) -> None:
     """Stage clusters in order, held in columns by an invisible chain of anchors, then the flow."""
     node_ids = {t.id: f"{prefix}tp_{i}" for i, t in enumerate(touchpoints)}
@@ -125,7 +153,10 @@ def _draw(
             cluster.node(f"{prefix}stage_{index}", label="", shape="point", style="invis", width="0", height="0")
             for touchpoint in touchpoints:
                 if touchpoint.stage == stage.id:
-                    _touchpoint_node(cluster, journey, touchpoint, node_ids[touchpoint.id], colours, prefix)
+                    mark = marks.touchpoints.get(touchpoint.id) if marks is not None else None
+                    _touchpoint_node(cluster, journey, touchpoint, node_ids[touchpoint.id], colours, prefix, mark)
+            if marks is not None and not prefix:
+                _removed_nodes(cluster, marks, stage)
     for index in range(len(stage_list) - 1):
         graph.edge(f"{prefix}stage_{index}", f"{prefix}stage_{index + 1}", style="invis", weight="10")
     for touchpoint in touchpoints:
@@ -135,8 +166,15 @@ def _draw(
         graph.edge(f"{prefix}stage_{column}", node_ids[touchpoint.id], style="invis", weight="0")
         if column + 1 < len(stage_list):
             graph.edge(node_ids[touchpoint.id], f"{prefix}stage_{column + 1}", style="invis", weight="0")
-    for touchpoint in touchpoints:
-        _flow_edges(graph, journey, touchpoint, node_ids)
+    if flow:
+        for touchpoint in touchpoints:
+            _flow_edges(graph, journey, touchpoint, node_ids)
+
+
+def flow_steps(touchpoints: Sequence[Touchpoint]) -> int:
+    """How many `next` and `loops_to` steps join these touchpoints."""
+    ids = {t.id for t in touchpoints}
+    return sum(1 for t in touchpoints for target in (*t.next, *t.loops_to) if target in ids)
 
 
 def _touchpoint_node(
@@ -146,13 +184,16 @@ def _touchpoint_node(
     node_id: str,
     colours: dict[str, ChannelColour],
     prefix: str,
+    mark: Mark | None = None,
 ) -> None:
     channel = journey.channel_by_id.get(touchpoint.channel or "")
     colour = colours.get(channel.id) if channel else None
     style = MODE_STYLES[channel.mode if channel else None]
+    if mark is not None:
+        style = {**style, "penwidth": "3"}  # a thick outline and the words on top: what changed
     graph.node(
         node_id,
-        label=_touchpoint_label(journey, touchpoint),
+        label=_touchpoint_label(journey, touchpoint, mark),
         id=f"diagram-{prefix}touchpoint-{touchpoint.id}",  # distinct from the report's own anchors
         tooltip=escape_tooltip(touchpoint.description or touchpoint.name),
         fillcolor=colour.fill if colour else "#ffffff",
@@ -195,13 +236,20 @@ def escape_html_label(text: str) -> str:
     graph's) even inside HTML-like labels, and decodes `&#92;` before doing so; only a doubled
     backslash stays one literal backslash.
     """
-    return html.escape(text, quote=True).replace("\\", "\\\\")
+    return html.escape(graphviz_text(text), quote=True).replace("\\", "\\\\")
 
 
 def escape_tooltip(text: str) -> str:
     """Text made literal in a tooltip, which Graphviz unescapes twice: once as a DOT string,
     once as an escString. Backslashes are doubled for each round."""
-    return str(graphviz.escape(text.replace("\\", "\\\\")))
+    return str(graphviz.escape(graphviz_text(text).replace("\\", "\\\\")))
+
+
+def graphviz_text(text: str) -> str:
+    """Text that Graphviz can always draw: control characters, noncharacters and lone surrogates shown
+    escaped (as in every plain-text output), and at most MAX_LABEL characters."""
+    safe = printable(text)
+    return safe if len(safe) <= MAX_LABEL else safe[: MAX_LABEL - 1] + "…"
 
 
 def _lines(text: str, width: int) -> str:
@@ -217,8 +265,25 @@ def _html_label(text: str, *, bold: bool = False, size: int | None = None) -> st
     return f"<{body}>"
 
 
-def _touchpoint_label(journey: Journey, touchpoint: Touchpoint) -> str:
+def _removed_nodes(graph: graphviz.Digraph, marks: Marks, stage: Stage) -> None:
+    """Touchpoints removed since the revision, in the stage they were in, dotted and struck through."""
+    for index, gone in enumerate(t for t, where in marks.removed_touchpoints if where == stage.id):
+        graph.node(
+            f"removed_{stage.index}_{index}",
+            label=f'<<S>{_lines(gone.name, 26)}</S><BR/><FONT POINT-SIZE="9"><B>REMOVED</B></FONT>>',
+            id=f"diagram-removed-touchpoint-{gone.id}",
+            tooltip=escape_tooltip(f"{gone.name} (removed since {marks.since})"),
+            shape="box",
+            style="dotted",
+            color="#4a5568",
+            fontcolor="#4a5568",
+        )
+
+
+def _touchpoint_label(journey: Journey, touchpoint: Touchpoint, mark: Mark | None = None) -> str:
     rows = [f"<TR><TD><B>{_lines(touchpoint.name, 26)}</B></TD></TR>"]
+    if mark is not None:
+        rows.insert(0, f'<TR><TD><FONT POINT-SIZE="9"><B>{_lines(mark.label.upper(), 30)}</B></FONT></TD></TR>')
     details = []
     channel = journey.channel_by_id.get(touchpoint.channel or "")
     if channel:
@@ -234,7 +299,7 @@ def _touchpoint_label(journey: Journey, touchpoint: Touchpoint) -> str:
     return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(rows) + "</TABLE>>"
 
 
-def _legend(journey: Journey) -> str:
+def _legend(journey: Journey, marks: Marks | None = None, *, steps_left_out: int = 0) -> str:
     colours = channel_colours(journey.channels)
     used = {t.channel for t in journey.touchpoints}
     rows = ['<TR><TD COLSPAN="3" ALIGN="LEFT"><B>Channels</B></TD></TR>']
@@ -247,8 +312,20 @@ def _legend(journey: Journey) -> str:
             f'<TD ALIGN="LEFT">{escape_html_label(channel.name)}</TD>'
             f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{channel.mode}: {MODE_LEGEND[channel.mode]}</FONT></TD></TR>'
         )
-    rows.append(
-        '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">solid arrow: next step · '
-        "grey dashed: deliberate loop back · red dashed: step back into an earlier stage</FONT></TD></TR>"
-    )
+    if steps_left_out:
+        rows.append(
+            f'<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">{steps_left_out:,} steps between touchpoints '
+            "are not drawn (too many to lay out): the touchpoints table lists them</FONT></TD></TR>"
+        )
+    else:
+        rows.append(
+            '<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">solid arrow: next step · '
+            "grey dashed: deliberate loop back · red dashed: step back into an earlier stage</FONT></TD></TR>"
+        )
+    if marks is not None:
+        since = escape_html_label(marks.since)
+        rows.append(
+            f'<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="9">since {since}: thick outline and words on top: '
+            "new, moved or changed · dotted and struck through: removed</FONT></TD></TR>"
+        )
     return '<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"

@@ -27,6 +27,14 @@ class GraphvizFailedError(ToolFailedError):
     """`dot` ran but failed or timed out."""
 
 
+class GraphvizTimeoutError(GraphvizFailedError):
+    """`dot` took longer than the time limit."""
+
+
+DOT_TIMEOUT = 120.0
+"""Seconds one layout may take."""
+
+
 def find_dot() -> str:
     dot = shutil.which("dot")
     if dot is None:
@@ -34,19 +42,18 @@ def find_dot() -> str:
     return dot
 
 
-def run_dot(dot: str, source: str, formats: Sequence[str], timeout: float = 120.0) -> dict[str, bytes]:
+def run_dot(dot: str, source: str, formats: Sequence[str], timeout: float | None = None) -> dict[str, bytes]:
     """Lay `source` out once and draw it in each of `formats` (keys of DOT_FORMATS)."""
     with tempfile.TemporaryDirectory(prefix="journeykit-dot-") as temporary:
         outputs = {fmt: Path(temporary) / f"diagram.{fmt}" for fmt in formats}
         command = [dot, *(arg for fmt, path in outputs.items() for arg in (f"-T{DOT_FORMATS[fmt]}", f"-o{path}"))]
+        timeout = DOT_TIMEOUT if timeout is None else timeout
         try:
             completed = subprocess.run(
                 command, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            raise GraphvizFailedError(
-                f"dot took longer than {timeout:g} s; the diagram is too large to lay out"
-            ) from None
+            raise GraphvizTimeoutError(f"dot took longer than {timeout:g} s to lay the diagram out") from None
         except OSError as error:
             raise GraphvizFailedError(f"could not run {dot}: {error}") from None
         if completed.returncode != 0:

@@ -28,6 +28,10 @@ class ReportContext:
 
     command: str
     fail_on: Severity = Severity.ERROR
+    quiet: bool = False
+    """Only the findings: no summary, no notes (`--quiet`)."""
+    color: str = "auto"
+    """`--color`: auto, always or never."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import re
 from typing import TextIO
 
 from journeykit.coverage import CellState, CoverageMatrix, CoverageReport
 from journeykit.present import percent, plural
 from journeykit.reporters import ReportContext
+from journeykit.sanitize import markdown_inline
 
 EMOJI: dict[CellState, str] = {
     "covered": "🟩",
@@ -17,14 +16,6 @@ EMOJI: dict[CellState, str] = {
     "missing": "⬛",
     "not-applicable": "⬜",
 }
-
-
-_MARKUP = re.compile(r"([\\`*_\[\]#!~|])")
-
-
-def cell_text(text: str) -> str:
-    """User text made inert inside a Markdown table cell: one line, HTML escaped, markup characters escaped."""
-    return _MARKUP.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def report(coverage: CoverageReport, out: TextIO, context: ReportContext) -> None:
@@ -38,7 +29,7 @@ def report(coverage: CoverageReport, out: TextIO, context: ReportContext) -> Non
     out.write("| map | coverage | evidenced | gaps |\n|---|---:|---:|---:|\n")
     for matrix in coverage.matrices:
         ratio = matrix.total
-        name = f"{cell_text(matrix.journey.title)} (`{matrix.journey.id}`)"
+        name = f"{markdown_inline(matrix.journey.title)} (`{matrix.journey.id}`)"
         out.write(f"| {name} | {percent(ratio.coverage)} | {percent(ratio.evidence)} | {len(matrix.gaps())} |\n")
     for matrix in coverage.matrices:
         _matrix(out, matrix)
@@ -48,15 +39,17 @@ def report(coverage: CoverageReport, out: TextIO, context: ReportContext) -> Non
 
 def _matrix(out: TextIO, matrix: CoverageMatrix) -> None:
     journey = matrix.journey
-    out.write(f"\n### {cell_text(journey.title)}\n\n{cell_text(journey.file)}\n\n")
+    out.write(f"\n### {markdown_inline(journey.title)}\n\n{markdown_inline(journey.file)}\n\n")
     out.write(
-        "| persona | " + " | ".join(cell_text(journey.stage_by_id[s].name) for s in matrix.stages) + " | coverage |\n"
+        "| persona | "
+        + " | ".join(markdown_inline(journey.stage_by_id[s].name) for s in matrix.stages)
+        + " | coverage |\n"
     )
     out.write("|---|" + "|".join(":---:" for _ in matrix.stages) + "|---:|\n")
     by_persona = matrix.by_persona()
     for persona in matrix.personas:
         cells = " | ".join(EMOJI[c.state] for c in matrix.row(persona))
-        name = cell_text(journey.persona_by_id[persona].name)
+        name = markdown_inline(journey.persona_by_id[persona].name)
         out.write(f"| {name} | {cells} | {percent(by_persona[persona].coverage)} |\n")
     by_stage = matrix.by_stage()
     stage_ratios = " | ".join(percent(by_stage[s].coverage) for s in matrix.stages)

@@ -2,11 +2,13 @@
 
 GitHub shows at most 10 annotations of each type (error, warning, notice) per step and
 drops the rest silently, so findings past that limit are printed as plain log lines and
-the run says so at the end.
+the run says so at the end. On a pull request the annotations go to the files it changes first.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 from itertools import groupby
 from typing import TextIO
 
@@ -45,14 +47,45 @@ def plain(finding: Finding) -> str:
     return escape_data(one_line(finding))
 
 
+def annotated(findings: list[Finding], changed: set[str]) -> set[int]:
+    """Which findings get one of GitHub's annotations (10 per type and step): for each type, those in
+    the files the pull request changes first, then the others, in file order."""
+    chosen: set[int] = set()
+    for severity in sorted(Severity, reverse=True):
+        same = [i for i, f in enumerate(findings) if f.severity is severity]
+        ranked = sorted(same, key=lambda i: findings[i].location.file not in changed)
+        chosen.update(ranked[:ANNOTATIONS_PER_TYPE])
+    return chosen
+
+
+def changed_files() -> set[str]:
+    """The files a pull request changes, relative to the working directory, when GitHub Actions says
+    which branch it targets (GITHUB_BASE_REF) and git can tell; otherwise none."""
+    base = os.environ.get("GITHUB_BASE_REF")
+    if not base:
+        return set()
+    try:
+        completed = subprocess.run(
+            ["git", "diff", "--name-only", "--relative", f"origin/{base}...HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return set(completed.stdout.splitlines()) if completed.returncode == 0 else set()
+
+
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
-    shown = dict.fromkeys(Severity, 0)
+    findings = result.sorted_findings()
+    chosen = annotated(findings, changed_files())
     overflow = dict.fromkeys(Severity, 0)
-    for file, findings in groupby(result.sorted_findings(), key=lambda f: f.location.file):
+    numbered = list(enumerate(findings))
+    for file, group in groupby(numbered, key=lambda item: item[1].location.file):
         out.write(f"::group::{escape_data(printable(file))}\n")
-        for finding in findings:
-            if shown[finding.severity] < ANNOTATIONS_PER_TYPE:
-                shown[finding.severity] += 1
+        for index, finding in group:
+            if index in chosen:
                 out.write(annotation(finding) + "\n")
             else:
                 overflow[finding.severity] += 1

@@ -25,7 +25,10 @@ def report(result: Result, out: TextIO, context: ReportContext) -> None:
             ET.SubElement(suite, "testcase", name=f"journeykit {context.command}", classname=printable(file))
         for finding in cases:
             case = ET.SubElement(
-                suite, "testcase", name=f"{finding.code} line {finding.location.line}", classname=printable(file)
+                suite,
+                "testcase",
+                name=printable(f"{finding.code} {finding.subject or finding.message}"),
+                classname=printable(file),
             )
             text = one_line(finding)
             if finding.severity >= context.fail_on:

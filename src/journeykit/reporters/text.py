@@ -26,7 +26,7 @@ Piece = tuple[str, str]
 
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
-    console = console_for(out)
+    console = console_for(out, context.color)
     write = _line_writer(console)
     for finding in result.sorted_findings():
         write(_headline(finding))
@@ -35,6 +35,8 @@ def report(result: Result, out: TextIO, context: ReportContext) -> None:
         if finding.hint:
             write([("    = ", "dim"), ("hint: ", "bold"), (printable(finding.hint), "")])
         write([])
+    if context.quiet:
+        return
     print_summary(console, result)
     for note in result.notes:
         console.print(Text(note, style="dim"))
@@ -99,7 +101,7 @@ def _source_lines(finding: Finding, result: Result) -> list[list[Piece]]:
         # the same however long its line is.
         line, column, width = excerpt(line, start + 1, width or EXCERPT)
         start = column - 1
-    line = printable(line.replace("\t", " "))
+    line = printable(line.replace("\t", "→"))  # one character, so the caret stays aligned, and visible
     if not line.strip():
         return []
     if width is None:

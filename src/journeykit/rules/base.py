@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -52,23 +53,27 @@ class RuleOption:
     default: OptionValue
     description: str
     minimum: int | None = None
+    pattern: str | None = None
+    """For a text option: the regular expression its whole value must match (the default is an example)."""
 
     def validate(self, value: object) -> OptionValue:
-        """The value, if it has the default's type and bounds; else ValueError naming the problem."""
+        """The value, if it has the default's type, bounds and form; else ValueError naming the problem."""
         expected = type(self.default)
         if isinstance(value, bool) != (expected is bool) or not isinstance(value, expected):
             raise ValueError(f"expects a {expected.__name__}, got {value!r}")
         if self.minimum is not None and isinstance(value, int) and value < self.minimum:
             raise ValueError(f"must be at least {self.minimum}, got {value}")
+        if self.pattern is not None and isinstance(value, str) and not re.fullmatch(self.pattern, value):
+            raise ValueError(f"must be written like {self.default!r}, got {value!r}")
         return value
 
 
 _OPTION = "journeykit.option"
 
 
-def option(name: str, default: Any, description: str, *, minimum: int | None = None) -> Any:
+def option(name: str, default: Any, description: str, *, minimum: int | None = None, pattern: str | None = None) -> Any:
     """Declare a field of a rule's options dataclass: `max_age_days: int = option("max-age-days", 180, ...)`."""
-    return dataclasses.field(default=default, metadata={_OPTION: (name, description, minimum)})
+    return dataclasses.field(default=default, metadata={_OPTION: (name, description, minimum, pattern)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +98,9 @@ class LintRule(Rule):
         """The options as the configuration names them, in declaration order."""
         declared = []
         for field in dataclasses.fields(self.options_type):
-            name, description, minimum = field.metadata[_OPTION]
+            name, description, minimum, pattern = field.metadata[_OPTION]
             default: OptionValue = field.default  # type: ignore[assignment]  # option() always sets one
-            declared.append(RuleOption(name, field.name, default, description, minimum))
+            declared.append(RuleOption(name, field.name, default, description, minimum, pattern))
         return tuple(declared)
 
     def make_options(self, values: Mapping[str, OptionValue]) -> Any:

@@ -143,11 +143,12 @@ def stale_evidence(context: RuleContext, options: EvidenceAgeOptions) -> Iterato
     for item in context.journey.evidence:
         if item.date is not None and (context.today - item.date).days > limit:
             age = (context.today - item.date).days
+            # The age is in the hint, never the message: a fingerprint must not change from one day to the next.
             yield Violation(
-                f"evidence '{item.id}' is from {item.date.isoformat()}, {age} days ago (more than {limit})",
+                f"evidence '{item.id}' is from {item.date.isoformat()}, more than {limit} days ago",
                 item.origin,
                 ("date",),
-                hint="repeat the research, or cite newer evidence",
+                hint=f"it is {age} days old: repeat the research, or cite newer evidence",
             )
 
 
@@ -181,10 +182,10 @@ def stale_map(context: RuleContext, options: MapAgeOptions) -> Iterator[Violatio
     age = (context.today - journey.updated).days
     if age > limit:
         yield Violation(
-            f"the map was last reviewed on {journey.updated.isoformat()}, {age} days ago (more than {limit})",
+            f"the map was last reviewed on {journey.updated.isoformat()}, more than {limit} days ago",
             journey.origin,
             ("updated",),
-            hint="review the map with the team and update the date",
+            hint=f"it was reviewed {age} days ago: review the map with the team and update the date",
         )
 
 
@@ -206,7 +207,7 @@ def metric_misses_target(context: RuleContext, options: NoOptions) -> Iterator[V
                     f"'{metric.name}' of '{touchpoint.id}' is {metric.value:g}, {side} its target {metric.target:g}",
                     metric.origin,
                     ("value",),
-                    hint="record an opportunity to close the gap, or revisit the target",
+                    hint="improve the touchpoint (and update `value` when it is measured again), or revisit the target",
                 )
 
 
@@ -293,8 +294,8 @@ def date_in_the_future(context: RuleContext, options: NoOptions) -> Iterator[Vio
         if date is not None and date > context.today:
             field_name = "updated" if origin is journey.origin else "date"
             yield Violation(
-                f"{label} is dated {date.isoformat()}, after today ({context.today.isoformat()})",
+                f"{label} is dated {date.isoformat()}, in the future",
                 origin,
                 (field_name,),
-                hint="check the year",
+                hint=f"today is {context.today.isoformat()}: check the year",
             )

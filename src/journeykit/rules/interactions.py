@@ -1,16 +1,18 @@
-"""JK6xx: planned personalised messages — audience, triggers, channels, repetition."""
+"""JK6xx: planned personalised messages — audience, triggers, channels, repetition.
+
+The rules that read the plan of the year (pressure, quiet hours, never fires, gaps) are in rules/timing.py.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from journeykit.findings import Severity
 from journeykit.model import Interaction, Journey, Trigger
 from journeykit.present import trigger_text
-from journeykit.rules.base import Family, NoOptions, Violation, option, rule
+from journeykit.rules.base import Family, NoOptions, Violation, rule
 from journeykit.rules.context import RuleContext
 
 TRIGGER_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -256,49 +258,6 @@ def _audiences_overlap(a: Interaction, b: Interaction) -> bool:
     if a.personas is None or b.personas is None:
         return True
     return bool(set(a.personas) & set(b.personas))
-
-
-@dataclass(frozen=True)
-class FatigueOptions:
-    max_per_day: int = option(
-        "max-per-day", 2, "How many day-of-use messages one persona may get on one day.", minimum=1
-    )
-
-
-@rule(
-    code="JK607",
-    name="message-fatigue",
-    family=Family.INTERACTIONS,
-    severity=Severity.WARNING,
-    summary="Too many day-of-use messages reach one persona on the same day.",
-    options=FatigueOptions,
-)
-def message_fatigue(context: RuleContext, options: FatigueOptions) -> Iterator[Violation]:
-    """Each team's day-3 message may be reasonable; three of them on day 3, over push, email and
-    in-app, is how customers learn to switch notifications off. Counts day-of-use messages per
-    persona per day across all channels."""
-    journey = context.journey
-    limit = options.max_per_day
-    per_day: dict[tuple[str, int], list[Interaction]] = defaultdict(list)
-    for interaction in journey.interactions:
-        trigger = interaction.trigger
-        if trigger.type != "day_of_use" or trigger.day is None:
-            continue
-        for persona in journey.personas:
-            if interaction.reaches(persona.id):
-                per_day[(persona.id, trigger.day)].append(interaction)
-    flagged: set[str] = set()
-    for (persona_id, day), interactions in per_day.items():
-        for position, interaction in enumerate(interactions[limit:], start=limit + 1):
-            if interaction.id in flagged:
-                continue
-            flagged.add(interaction.id)
-            yield Violation(
-                f"'{interaction.id}' is message {position} to '{persona_id}' on day {day} (more than {limit})",
-                interaction.trigger.origin,
-                ("day",),
-                hint="spread the messages over more days, or merge them",
-            )
 
 
 def _example_for(trigger_type: str) -> str:

@@ -10,13 +10,16 @@ from journeykit.codes.base import Rule, registered
 
 FAMILY_MODULES = (
     "journeykit.codes.file",
+    "journeykit.codes.csv_import",
     "journeykit.codes.schema",
     "journeykit.codes.references",
     "journeykit.codes.suppression",
+    "journeykit.codes.rendering",
     "journeykit.rules.flow",
     "journeykit.rules.coverage",
     "journeykit.rules.content",
     "journeykit.rules.interactions",
+    "journeykit.rules.timing",
 )
 
 

@@ -12,6 +12,7 @@ from journeykit.findings import Finding
 from journeykit.model import Journey
 from journeykit.present import STATE_SYMBOLS, days_ago, fraction, percent, state_label
 from journeykit.render.palette import channel_colours
+from journeykit.render.view.changes import ChangeMark
 from journeykit.result import Summary
 
 
@@ -45,6 +46,7 @@ class TouchpointChip:
     name: str
     anchor: str
     channel: Chip | None
+    change: ChangeMark | None = None
 
 
 @dataclass(frozen=True)

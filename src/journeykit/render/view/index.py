@@ -10,7 +10,7 @@ from journeykit import __version__
 from journeykit.coverage import CoverageMatrix, Ratio
 from journeykit.findings import Finding
 from journeykit.model import Journey, Persona
-from journeykit.present import fraction, percent
+from journeykit.present import fraction, percent, plural
 from journeykit.render.view.common import finding_counts, review_text, team_name
 
 
@@ -41,6 +41,7 @@ class PersonaEntry:
 @dataclass(frozen=True)
 class IndexView:
     title: str
+    count: str
     maps: tuple[IndexEntry, ...]
     personas: tuple[PersonaEntry, ...]
     total: str
@@ -91,6 +92,7 @@ def build_index(
     )
     return IndexView(
         title="Journey maps",
+        count=plural(len(maps), "map"),
         maps=tuple(maps),
         personas=persona_entries,
         total=fraction(total, digits=1),

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from journeykit import __version__
 from journeykit.coverage import CellState, CoverageMatrix, Ratio
+from journeykit.diff.changes import MapDiff
+from journeykit.diff.marks import Marks, marks_of
 from journeykit.findings import Finding
 from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint
-from journeykit.present import emotion_text, fraction, metric_text, number, plural, state_label, trigger_text
+from journeykit.present import emotion_text, fraction, metric_text, number, plural, state_label, when_text
 from journeykit.quoted import QuotedLines, excerpt
+from journeykit.render.plan_view import YearView
+from journeykit.render.view.changes import ChangeMark, ChangesView, changes_view, mark_view
 from journeykit.render.view.common import (
     Chip,
     HeatmapView,
@@ -72,6 +76,8 @@ class CellView:
     opportunities: tuple[OpportunityView, ...] = ()
     evidence: tuple[EvidenceRef, ...] = ()
     reason: str | None = None
+    change: ChangeMark | None = None
+    emotion_change: ChangeMark | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,7 @@ class PersonaLane:
     cells: tuple[CellView, ...]
     curve: EmotionCurve
     coverage: str
+    before_curve: EmotionCurve | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +223,7 @@ class FlowRow:
     backstage: tuple[str, ...]
     support: tuple[str, ...]
     events: tuple[str, ...]
+    change: ChangeMark | None = None
 
 
 @dataclass(frozen=True)
@@ -243,11 +251,15 @@ class ReportView:
     channels: tuple[Chip, ...]
     flows: tuple[FlowRow, ...]
     diagram_svg: str | None
+    diagram_note: str | None
     diagram_description: str
     generator: str
     generated: str
     filters: str | None = None
     index_href: str | None = None
+    year: YearView | None = None
+    """The year view of the map's reference plan (templates/plan.html.j2), when it plans interactions."""
+    changes: ChangesView | None = None
 
 
 def build_report(
@@ -257,15 +269,22 @@ def build_report(
     *,
     today: datetime.date,
     diagram_svg: str | None = None,
+    diagram_note: str | None = None,
     quoted: QuotedLines | None = None,
     filters: str | None = None,
     index_href: str | None = None,
+    year: YearView | None = None,
+    changes: MapDiff | None = None,
 ) -> ReportView:
-    """The view of one map, limited to the personas and stages of `matrix` (already filtered)."""
+    """The view of one map, limited to the personas and stages of `matrix` (already filtered); with
+    `changes`, what changed since a revision is marked (`render --since`)."""
     chips = channel_chips(journey)
+    marks = marks_of(changes) if changes is not None else None
     stages = tuple(StageView(s.id, s.name, s.description) for s in journey.stages if s.id in matrix.stages)
     by_persona = matrix.by_persona()
-    lanes = tuple(_lane(journey, matrix, journey.persona_by_id[p], chips, by_persona[p]) for p in matrix.personas)
+    lanes = tuple(
+        _lane(journey, matrix, journey.persona_by_id[p], chips, by_persona[p], marks) for p in matrix.personas
+    )
     visible_stages = set(matrix.stages)
     touchpoints = [t for t in journey.touchpoints if t.stage in visible_stages]
     return ReportView(
@@ -287,13 +306,16 @@ def build_report(
         findings=tuple(_finding_rows(findings, quoted or QuotedLines())),
         finding_counts=tuple((label, plural(count, label)) for label, count in finding_counts(findings).items()),
         channels=tuple(chips[c.id] for c in journey.channels if any(t.channel == c.id for t in journey.touchpoints)),
-        flows=tuple(_flows(journey, touchpoints, chips)),
+        flows=tuple(_flows(journey, touchpoints, chips, marks)),
         diagram_svg=diagram_svg,
+        diagram_note=diagram_note,
         diagram_description=_diagram_description(journey, touchpoints, stages),
         generator=f"journeykit {__version__}",
         generated=today.isoformat(),
         filters=filters,
         index_href=index_href,
+        year=year,
+        changes=changes_view(changes, marks) if changes is not None and marks is not None else None,
     )
 
 
@@ -306,7 +328,12 @@ def _team_contact(journey: Journey, team_id: str | None) -> str | None:
 
 
 def _lane(
-    journey: Journey, matrix: CoverageMatrix, persona: Persona, chips: dict[str, Chip], ratio: Ratio
+    journey: Journey,
+    matrix: CoverageMatrix,
+    persona: Persona,
+    chips: dict[str, Chip],
+    ratio: Ratio,
+    marks: Marks | None = None,
 ) -> PersonaLane:
     cells = []
     emotions: list[int | None] = []
@@ -315,8 +342,18 @@ def _lane(
         experience = cell.experience
         stage_names.append(journey.stage_by_id[cell.stage].name)
         emotions.append(experience.emotion if experience is not None and experience.applicable else None)
-        cells.append(_cell_view(journey, cell.stage, cell.state, cell.lacks, experience, chips))
+        view = _cell_view(journey, cell.stage, cell.state, cell.lacks, experience, chips, marks)
+        if marks is not None:
+            key = (persona.id, cell.stage)
+            was = marks.emotions.get(key)
+            view = replace(
+                view,
+                change=mark_view(marks.cells.get(key)),
+                emotion_change=ChangeMark("changed", was) if was is not None else None,
+            )
+        cells.append(view)
     source = f"from the catalog {persona.origin.file}" if persona.from_catalog else "defined in this map"
+    before = marks.before_emotions.get(persona.id) if marks is not None else None
     return PersonaLane(
         id=persona.id,
         name=persona.name,
@@ -327,6 +364,11 @@ def _lane(
         cells=tuple(cells),
         curve=EmotionCurve.of(persona.name, stage_names, emotions),
         coverage=fraction(ratio),
+        before_curve=(
+            EmotionCurve.of(f"{persona.name} in {marks.since}", stage_names, [before.get(c.stage) for c in cells])
+            if before is not None and marks is not None
+            else None
+        ),
     )
 
 
@@ -337,6 +379,7 @@ def _cell_view(
     lacks: Sequence[str],
     experience: Experience | None,
     chips: dict[str, Chip],
+    marks: Marks | None = None,
 ) -> CellView:
     label = state_label(state, lacks)
     if experience is None:
@@ -348,7 +391,7 @@ def _cell_view(
         stage=stage,
         state=state,
         state_label=label,
-        touchpoints=tuple(_touchpoint_chip(journey, t, chips) for t in experience.touchpoints),
+        touchpoints=tuple(_touchpoint_chip(journey, t, chips, marks) for t in experience.touchpoints),
         tasks=experience.tasks,
         questions=experience.questions,
         thoughts=experience.thoughts,
@@ -372,11 +415,16 @@ def _cell_view(
     )
 
 
-def _touchpoint_chip(journey: Journey, touchpoint_id: str, chips: dict[str, Chip]) -> TouchpointChip:
+def _touchpoint_chip(
+    journey: Journey, touchpoint_id: str, chips: dict[str, Chip], marks: Marks | None = None
+) -> TouchpointChip:
     touchpoint = journey.touchpoint_by_id.get(touchpoint_id)
+    change = mark_view(marks.touchpoints.get(touchpoint_id)) if marks is not None else None
     if touchpoint is None:
-        return TouchpointChip(touchpoint_id, anchor("touchpoint", touchpoint_id), None)
-    return TouchpointChip(touchpoint.name, anchor("touchpoint", touchpoint.id), chips.get(touchpoint.channel or ""))
+        return TouchpointChip(touchpoint_id, anchor("touchpoint", touchpoint_id), None, change)
+    return TouchpointChip(
+        touchpoint.name, anchor("touchpoint", touchpoint.id), chips.get(touchpoint.channel or ""), change
+    )
 
 
 def _evidence_ref(journey: Journey, evidence_id: str) -> EvidenceRef:
@@ -416,7 +464,7 @@ def _interaction_view(journey: Journey, interaction: Interaction, chips: dict[st
     return InteractionView(
         id=interaction.id,
         name=interaction.name,
-        when=trigger_text(interaction.trigger),
+        when=when_text(interaction, journey),
         type=interaction.type,
         channel=chips.get(interaction.channel),
         stage=journey.stage_name(interaction.stage),
@@ -481,7 +529,9 @@ def _finding_rows(findings: Sequence[Finding], quoted: QuotedLines) -> Iterable[
         )
 
 
-def _flows(journey: Journey, touchpoints: Sequence[Touchpoint], chips: dict[str, Chip]) -> Iterable[FlowRow]:
+def _flows(
+    journey: Journey, touchpoints: Sequence[Touchpoint], chips: dict[str, Chip], marks: Marks | None = None
+) -> Iterable[FlowRow]:
     names = {t.id: t.name for t in journey.touchpoints}
     for touchpoint in touchpoints:
         chip = chips.get(touchpoint.channel or "")
@@ -497,6 +547,7 @@ def _flows(journey: Journey, touchpoints: Sequence[Touchpoint], chips: dict[str,
             backstage=touchpoint.backstage,
             support=touchpoint.support,
             events=touchpoint.events,
+            change=mark_view(marks.touchpoints.get(touchpoint.id)) if marks is not None else None,
         )
 
 

@@ -1,0 +1,1 @@
+"""Canonical layout of journey maps and catalogs: `journeykit format`."""

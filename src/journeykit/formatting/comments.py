@@ -1,0 +1,286 @@
+"""Comments and blank lines: taken out of a map by line, tied to the node they describe, put back after layout.
+
+ruamel.yaml keeps comments, but it files the comment lines that precede a node under the node before
+it, often deep inside another subtree; moving keys would then carry a comment away from the key it
+describes. So journeykit reads comments itself, from the text and the loader's node positions, and
+ties each to a node by its YAML path:
+
+- an end-of-line comment to the outermost node that starts on its line (a list item rather than its
+  first key), so `# journeykit: ignore[...]` stays on the line that opens the node it silences;
+- comment lines and blank lines to the node that follows them, unless they are indented deeper than
+  that node: then they close the node above them at their indentation;
+- comments before the first key of the file (the yaml-language-server modeline) to the top.
+
+After layout each comment goes back beside its node, wherever the node now is.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from journeykit.source import SourceFile, Span, YamlPath
+
+Kind = Literal["header", "eol", "before", "after"]
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A comment (or a run of comment and blank lines) and the node it belongs to."""
+
+    kind: Kind
+    path: YamlPath
+    lines: tuple[str, ...]
+    """Comment texts starting with `#`; "" stands for a blank line. One text for an end-of-line comment."""
+    column: int = 0
+    """End-of-line comments: the spaces between the code and the comment, kept so that comments aligned
+    on unchanged lines stay aligned. Closing comments ("after"): how much deeper than their node they were
+    indented."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Start:
+    line: int  # 0-based
+    column: int  # 0-based: a key's column, or a list item's dash
+    path: YamlPath
+
+
+def node_starts(source: SourceFile) -> list[_Start]:
+    """Every key and list item with a position of its own, in document order."""
+    text_lines = source.text.splitlines()
+    starts = [_Start(*_zero(source.spans.values.get((), (1, 1, 1, 1))), ())]
+    for path, span in source.spans.keys.items():
+        starts.append(_Start(span[0] - 1, span[1] - 1, path))
+    for path, span in source.spans.values.items():
+        if path and isinstance(path[-1], int):
+            line, column = _zero(span)
+            starts.append(_Start(line, _dash_column(text_lines, line, column), path))
+    starts.sort(key=lambda s: (s.line, len(s.path)))
+    return starts
+
+
+def _zero(span: Span) -> tuple[int, int]:
+    return span[0] - 1, span[1] - 1
+
+
+def _dash_column(lines: list[str], line: int, column: int) -> int:
+    """The column of the `- ` that opens a block list item, or the item's own column in a flow list."""
+    if 0 <= line < len(lines):
+        before = lines[line][:column].rstrip()
+        if before.endswith("-") and (len(before) == 1 or before[-2] in " -"):
+            return len(before) - 1
+    return column
+
+
+def _scalar_paths(data: Any) -> Iterator[YamlPath]:
+    stack: list[tuple[YamlPath, Any]] = [((), data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(((*path, key), value) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend(((*path, index), value) for index, value in enumerate(node))
+        else:
+            yield path
+
+
+def _covered(source: SourceFile) -> dict[int, list[tuple[int, int]]]:
+    """Per 0-based line, the column ranges [start, end) that keys and scalar values occupy."""
+    lines = source.text.splitlines()
+    covered: dict[int, list[tuple[int, int]]] = {}
+    spans = list(source.spans.keys.values())
+    for path in _scalar_paths(source.data):
+        span = source.spans.values.get(path)
+        if span is not None:
+            spans.append(span)
+    for line, column, end_line, end_column in spans:
+        line, column, end_line, end_column = line - 1, column - 1, end_line - 1, end_column - 1
+        text = lines[line] if line < len(lines) else ""
+        if end_line > line and column < len(text) and text[column] in "|>":
+            # A block scalar: its header line holds only the indicator (a comment may follow it).
+            indicator_end = column
+            while indicator_end < len(text) and not text[indicator_end].isspace():
+                indicator_end += 1
+            covered.setdefault(line, []).append((column, indicator_end))
+            last = end_line if end_column > 0 else end_line - 1
+            while last > line and not (lines[last].strip() if last < len(lines) else ""):
+                last -= 1  # trailing blank lines belong to the layout, not to the text
+            for inner in range(line + 1, last + 1):
+                covered.setdefault(inner, []).append((0, 1 << 30))
+            continue
+        if end_line == line:
+            covered.setdefault(line, []).append((column, end_column))
+            continue
+        covered.setdefault(line, []).append((column, 1 << 30))
+        for inner in range(line + 1, end_line):
+            covered.setdefault(inner, []).append((0, 1 << 30))
+        covered.setdefault(end_line, []).append((0, end_column))
+    return covered
+
+
+def _comment_start(text: str, ranges: list[tuple[int, int]]) -> int | None:
+    """Where a comment starts on this line: a `#` outside keys and values, at the start or after a space."""
+    position = text.find("#")
+    while position != -1:
+        if (position == 0 or text[position - 1] in " \t") and not any(a <= position < b for a, b in ranges):
+            return position
+        position = text.find("#", position + 1)
+    return None
+
+
+def extract(source: SourceFile) -> list[Comment]:
+    """Every comment and blank line of a loaded file, tied to a node."""
+    lines = source.text.splitlines()
+    covered = _covered(source)
+    starts = node_starts(source)
+    start_lines = [s.line for s in starts]
+    column_of = {s.path: s.column for s in starts}
+    outermost: dict[int, YamlPath] = {}
+    for begin in starts:  # the top level opens on its first key's line: that key owns the line's comment
+        if begin.path:
+            outermost.setdefault(begin.line, begin.path)
+    outermost.setdefault(starts[0].line, ())
+
+    def owner(line: int) -> YamlPath:
+        """The outermost node starting on `line`, else the last node that started before it."""
+        if line in outermost:
+            return outermost[line]
+        index = bisect.bisect_right(start_lines, line) - 1
+        return outermost[start_lines[index]] if index >= 0 else ()
+
+    comments: list[Comment] = []
+    block: list[tuple[int, str]] = []  # (column, text) of pending comment lines; text "" is a blank line
+    last_code: int | None = None
+    for number, text in enumerate(lines):
+        ranges = covered.get(number, [])
+        start = _comment_start(text, ranges)
+        code = (text[:start] if start is not None else text).strip()
+        if not code and not ranges:
+            block.append((start or 0, text[start:].rstrip() if start is not None else ""))
+            continue
+        if block:
+            comments.extend(_place(block, last_code, number, owner, column_of))
+            block = []
+        last_code = number
+        if start is not None:
+            gap = start - len(text[:start].rstrip())
+            comments.append(Comment("eol", owner(number), (text[start:].rstrip(),), gap))
+    if block:
+        comments.extend(_place(block, last_code, None, owner, column_of))
+    return comments
+
+
+def _place(
+    block: list[tuple[int, str]],
+    last_code: int | None,
+    next_code: int | None,
+    owner: Any,
+    column_of: dict[YamlPath, int],
+) -> Iterator[Comment]:
+    texts = tuple(text for _, text in block)
+    if not any(texts):
+        if last_code is not None and next_code is not None:
+            yield Comment("before", owner(next_code), ("",))  # blank lines between nodes: at most one is kept
+        return
+    if last_code is None:
+        yield Comment("header", (), texts)
+        return
+    column = next(column for column, text in block if text)
+    if next_code is not None:
+        following = owner(next_code)
+        if column <= column_of.get(following, 0):
+            yield Comment("before", following, texts)
+            return
+    path = owner(last_code)
+    chain = [path[:length] for length in range(len(path) + 1)]  # outermost first
+    target = next((p for p in chain if column_of.get(p, 0) >= column), path)
+    yield Comment("after", target, texts, column - column_of.get(target, 0))
+
+
+def block_paths(comments: list[Comment]) -> set[YamlPath]:
+    """Collections that must be written in block style because a comment sits inside them."""
+    paths: set[YamlPath] = {()}
+    for comment in comments:
+        if comment.kind == "header":
+            continue
+        paths.update(comment.path[:length] for length in range(len(comment.path)))
+    return paths
+
+
+def reinsert(text: str, comments: list[Comment], source: SourceFile) -> str:
+    """Put comments back into laid-out `text`, whose loaded positions are in `source`."""
+    lines = text.splitlines()
+    before: dict[int, list[str]] = {}
+    after: dict[int, list[str]] = {}
+    trailing: dict[int, list[tuple[int, str]]] = {}
+    header: list[str] = []
+    for comment in comments:
+        if comment.kind == "header":
+            header.extend(comment.lines)
+            continue
+        path = _existing(comment.path, source)
+        start = _output_start(path, source)
+        if comment.kind == "eol":
+            trailing.setdefault(start[0], []).append((comment.column, comment.lines[0]))
+        elif comment.kind == "before":
+            before.setdefault(start[0], []).extend(_indent(comment.lines, start[1]))
+        else:
+            last = max(_last_line(path, source, lines), start[0])
+            after.setdefault(last, []).extend(_indent(comment.lines, max(start[1] + comment.column, 0)))
+    out: list[str] = list(header)
+    for number, line in enumerate(lines):
+        out.extend(before.get(number, ()))
+        for gap, comment_text in trailing.get(number, ()):
+            line = f"{line}{' ' * max(gap, 1)}{comment_text}"
+        out.append(line)
+        out.extend(after.get(number, ()))
+    return _tidy(out)
+
+
+def _existing(path: YamlPath, source: SourceFile) -> YamlPath:
+    while path and path not in source.spans.keys and path not in source.spans.values:
+        path = path[:-1]
+    return path
+
+
+def _output_start(path: YamlPath, source: SourceFile) -> tuple[int, int, int]:
+    """(0-based line, indentation for comments before it, indentation for comments closing it)."""
+    spans = source.spans
+    if not path:
+        return 0, 0, 0
+    if isinstance(path[-1], int):
+        line, column = _zero(spans.value_span(path))
+        return line, max(column - 2, 0), column
+    line, column = _zero(spans.key_span(path))
+    parent = path[:-1]
+    if parent and isinstance(parent[-1], int) and parent in spans.values and _zero(spans.values[parent])[0] == line:
+        return line, max(column - 2, 0), column  # the first key of a list item: comments go above its dash
+    return line, column, column
+
+
+def _last_line(path: YamlPath, source: SourceFile, lines: list[str]) -> int:
+    """The 0-based last line of a node's text: a block collection's end mark sits on the next token."""
+    end_line, end_column = source.spans.value_span(path)[2:]
+    last = end_line - 1
+    if last >= len(lines) or not lines[last][: end_column - 1].strip():
+        last -= 1
+    return last
+
+
+def _indent(texts: tuple[str, ...], column: int) -> list[str]:
+    return [f"{' ' * column}{text}" if text else "" for text in texts]
+
+
+def _tidy(lines: list[str]) -> str:
+    """No blank lines at the start or end, never two in a row, no trailing spaces."""
+    out: list[str] = []
+    for line in lines:
+        line = line.rstrip()
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""

@@ -1,0 +1,1 @@
+"""Building maps from other formats: `journeykit import csv`."""
