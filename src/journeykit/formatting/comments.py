@@ -299,7 +299,11 @@ def reinsert(text: str, comments: list[Comment], source: SourceFile) -> str:
             before.setdefault(start[0], []).extend(_indent(comment.lines, start[1]))
         else:
             last = max(_last_line(path, source, lines), start[0])
-            after.setdefault(last, []).extend(_indent(comment.lines, max(start[2] + comment.column, 0)))
+            indent = max(start[2] + comment.column, 0)
+            inside = _block_text_indent(last_descendant(path, source.data), source, lines)
+            if inside is not None and indent >= inside:
+                indent = start[2]  # as deep as the folded or literal text it follows, it would become that text
+            after.setdefault(last, []).extend(_indent(comment.lines, indent))
     out: list[str] = list(header)
     for number, line in enumerate(lines):
         out.extend(before.get(number, ()))
@@ -308,6 +312,33 @@ def reinsert(text: str, comments: list[Comment], source: SourceFile) -> str:
         out.append(line)
         out.extend(after.get(number, ()))
     return _tidy(out)
+
+
+def last_descendant(path: YamlPath, data: Any) -> YamlPath:
+    """The node that ends the one at `path`: its last key's or item's, down to a scalar."""
+    node = data
+    for part in path:
+        if not isinstance(node, (dict, list)) or (isinstance(node, list) and not isinstance(part, int)):
+            return path
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError):
+            return path
+    while isinstance(node, (dict, list)) and node:
+        last = next(reversed(node)) if isinstance(node, dict) else len(node) - 1
+        path = (*path, last)
+        node = node[last]
+    return path
+
+
+def _block_text_indent(path: YamlPath, source: SourceFile, lines: list[str]) -> int | None:
+    """The indentation of a folded or literal block scalar's text at `path`; None for anything else."""
+    span = source.spans.values.get(path)
+    if span is None or span[0] > len(lines) or lines[span[0] - 1][span[1] - 1 : span[1]] not in ("|", ">"):
+        return None
+    if span[0] >= len(lines) or not lines[span[0]].strip():
+        return None
+    return len(lines[span[0]]) - len(lines[span[0]].lstrip())
 
 
 def _existing(path: YamlPath, source: SourceFile) -> YamlPath:
