@@ -48,7 +48,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pipeline", ("journeykit.analysis", "journeykit.lint", "journeykit.checks", "journeykit.plan")),
     ("interop", ("journeykit.formatting", "journeykit.export", "journeykit.importing")),
     ("presentation", ("journeykit.reporters", "journeykit.render", "journeykit.plan.formats")),
-    ("commands", ("journeykit.commands",)),
+    ("commands", ("journeykit.commands", "journeykit.serve")),
     ("cli", ("journeykit.cli", "journeykit.__main__")),
 )
 """Lowest first; a module may import its own layer and the layers below it."""

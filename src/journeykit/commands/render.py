@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,35 +115,23 @@ class _Run:
             if output_format in options.formats:
                 self._write(base.with_suffix(f".{output_format}"), data)
         if "html" in options.formats:
-            report = build_report(
+            page = report_page(
+                self.templates,
                 journey,
                 matrix,
                 self.by_file[journey.file],
                 today=self.today,
                 diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION),
-                sources={journey.file: journey.source},
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
             )
-            page = self.templates.render("report.html.j2", report=report, generator=report.generator)
             target = base.with_suffix(".html")
             self._write(target, page.encode("utf-8"))
             self.reports[journey.file] = target.name
         self.rendered += 1
 
     def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
-        """The index: each map with its report link and the coverage its report shows."""
-        entries = [
-            (
-                m.journey,
-                self.reports.get(m.journey.file),
-                self.by_file[m.journey.file],
-                chosen.get(m.journey.id, m.coverage),
-            )
-            for m in self.checked.maps
-        ]
-        index = build_index(entries, sorted(self.blocked), today=self.today)
-        page = self.templates.render("index.html.j2", index=index, generator=index.generator)
+        page = index_page(self.templates, self.checked, self.reports, self.by_file, chosen, self.blocked, self.today)
         self._write(self.options.outdir / INDEX, page.encode("utf-8"))
 
     def report(self) -> None:
@@ -163,6 +151,49 @@ class _Run:
     def _write(self, path: Path, data: bytes) -> None:
         atomic_bytes(path, data)
         self.written.append(path)
+
+
+def report_page(
+    templates: html.Templates,
+    journey: Journey,
+    matrix: CoverageMatrix,
+    findings: Sequence[Finding],
+    *,
+    today: datetime.date,
+    diagram_svg: str | None,
+    filters: str | None = None,
+    index_href: str | None = None,
+) -> str:
+    """One map's HTML report, as `render` writes it (and `serve` shows it)."""
+    report = build_report(
+        journey,
+        matrix,
+        findings,
+        today=today,
+        diagram_svg=diagram_svg,
+        sources={journey.file: journey.source},
+        filters=filters,
+        index_href=index_href,
+    )
+    return templates.render("report.html.j2", report=report, generator=report.generator)
+
+
+def index_page(
+    templates: html.Templates,
+    checked: Checked,
+    reports: Mapping[str, str],
+    by_file: Mapping[str, Sequence[Finding]],
+    chosen: Mapping[str, CoverageMatrix],
+    blocked: Iterable[str],
+    today: datetime.date,
+) -> str:
+    """The index: each map with its report link (`reports`, by map file) and the coverage its report shows."""
+    entries = [
+        (m.journey, reports.get(m.journey.file), by_file.get(m.journey.file, ()), chosen.get(m.journey.id, m.coverage))
+        for m in checked.maps
+    ]
+    index = build_index(entries, sorted(blocked), today=today)
+    return templates.render("index.html.j2", index=index, generator=index.generator)
 
 
 def output_stems(ids: Sequence[str]) -> dict[str, str]:
