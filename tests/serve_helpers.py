@@ -63,11 +63,11 @@ class Served:
 
 
 @contextmanager
-def serving(cwd: Path, args: Sequence[str]) -> Iterator[Served]:
+def serving(cwd: Path, args: Sequence[str], program: Sequence[str] | None = None) -> Iterator[Served]:
     """Start `journeykit serve ARGS --port 0` in `cwd`, wait for its address, stop it afterwards."""
     env = {**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "journeykit", "serve", *args, "--port", "0"],
+        [*(program or [sys.executable, "-m", "journeykit"]), "serve", *args, "--port", "0"],
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
