@@ -159,3 +159,39 @@ def test_the_watcher_reports_a_change_and_stops_quickly(tmp_path: Path) -> None:
         start = time.monotonic()
         watcher.stop()
         assert time.monotonic() - start < 3
+
+
+def test_a_failing_page_is_a_500_and_the_server_keeps_answering(tree: Tree) -> None:
+    import http.client
+
+    from journeykit.serve.http import PreviewServer
+    from journeykit.serve.site import Page
+
+    class Failing:
+        calls = 0
+
+        def page(self, path: str) -> tuple[Page, str]:
+            self.calls += 1
+            if self.calls == 1:
+                raise RuntimeError("a bug")
+            return Page(200, b"<html><body>fine</body></html>"), "g"
+
+    changes = Changes()
+    server = PreviewServer(("127.0.0.1", 0), Failing(), changes)  # type: ignore[arg-type]
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        answers = []
+        for _ in range(2):
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            connection.request("GET", "/")
+            response = connection.getresponse()
+            answers.append((response.status, response.read()))
+            connection.close()
+        assert answers[0][0] == 500 and b"RuntimeError: a bug" in answers[0][1]
+        assert answers[1][0] == 200 and b"fine" in answers[1][1] and answers[1][1].count(b"<script") == 1
+    finally:
+        changes.stop()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

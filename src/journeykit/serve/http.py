@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from journeykit.serve.live import EVENTS, WORKER, WORKER_POLICY, WORKER_SCRIPT, Changes, live_page
-from journeykit.serve.site import Page, Site
+from journeykit.serve.site import Page, Site, internal_error
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]", "::1")
 
@@ -72,7 +72,11 @@ class _Handler(BaseHTTPRequestHandler):
                 policy=WORKER_POLICY,
             )
             return
-        page, generation = self.server.site.page(path)
+        try:
+            page, generation = self.server.site.page(path)
+        except Exception as error:  # a bug in journeykit: answer, say so, keep serving
+            print(f"journeykit: internal error on {path}: {type(error).__name__}: {error}", file=sys.stderr)
+            page, generation = internal_error(error), self.server.changes.generation
         if not page.live:
             self._send(page, send_body, policy="sandbox" if page.sandbox else None)
             return

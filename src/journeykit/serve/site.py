@@ -220,6 +220,12 @@ def _content_type(path: Path) -> str:
     return f"{guessed}; charset=utf-8" if guessed.startswith("text/") else guessed
 
 
+def internal_error(error: Exception) -> Page:
+    """The page for a bug in journeykit: what went wrong, and that the preview keeps running."""
+    text = f"{type(error).__name__}: {error}\n\nThis is a bug in journeykit; please report it with the map behind it."
+    return _message(500, "journeykit failed to build this page", text)
+
+
 def _message(status: int, title: str, text: str) -> Page:
     """A page of journeykit's own, built without templates: it must show even when they are broken."""
     body = (
