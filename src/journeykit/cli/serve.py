@@ -8,12 +8,21 @@ from typing import Annotated, Optional
 import typer
 
 from journeykit.cli.app import app
-from journeykit.cli.options import AsOfOption, ConfigOption, PathsArgument, as_of_date, finish, settings_for
+from journeykit.cli.options import AsOfOption, ConfigOption, as_of_date, finish, settings_for
+
+ServedPaths = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Argument(
+        metavar="PATH",
+        help="Maps, catalogs and directories to serve (default: the current directory); nothing outside them is.",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
 def serve(
-    paths: PathsArgument = None,
+    paths: ServedPaths = None,
     port: Annotated[int, typer.Option(help="Port to listen on; 0 picks a free one.", min=0, max=65535)] = 8000,
     host: Annotated[
         str, typer.Option(help="Address to listen on. Anything but a loopback address needs --allow-remote.")
