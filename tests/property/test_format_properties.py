@@ -116,7 +116,7 @@ def proven(text: str, width: int) -> bool:
     return loaded.ok and already_formatted(loaded.source, read(loaded.source), width)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(source=st.sampled_from(SOURCES), seed=st.integers(0, 2**32 - 1))
 def test_formatting_keeps_meaning_and_is_idempotent(source: str, seed: int) -> None:
     rng = random.Random(seed)
