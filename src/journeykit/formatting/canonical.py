@@ -15,6 +15,7 @@ and on generated and mutated maps.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Collection
 from typing import Any
@@ -83,10 +84,10 @@ class _Writer:
         self, node: dict[str, Any], path: YamlPath, definition: str | None, column: int, lead: str
     ) -> None:
         """Keys at `column`; the first one after `lead` (its indentation, or a list item's dash)."""
-        keys = list(node)
+        keys = tuple(node)
         if not keys:
             raise _NotProven
-        if definition is not None and ordered_keys(keys, definition) != keys:
+        if definition is not None and not _in_order(keys, definition):
             raise _NotProven
         indent = " " * column
         for index, key in enumerate(keys):
@@ -138,7 +139,7 @@ class _Writer:
             return False
         if path in self.block:
             raise _NotProven  # a comment inside a flow mapping: rare, left to ruamel.yaml
-        if definition is not None and ordered_keys(list(node), definition) != list(node):
+        if definition is not None and not _in_order(tuple(node), definition):
             raise _NotProven
         length = self._length(node, path)
         return length is not None and column + length <= self.width
@@ -285,6 +286,12 @@ class _Writer:
         if end_line != line:
             raise _NotProven
         return self.lines[line - 1][column - 1 : end_column - 1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_order(keys: tuple[str, ...], definition: str) -> bool:
+    """Whether the keys are in canonical order (items of one kind mostly share their keys: asked once)."""
+    return tuple(ordered_keys(list(keys), definition)) == keys
 
 
 def _quoted(value: str) -> str:

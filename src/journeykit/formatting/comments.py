@@ -63,10 +63,17 @@ def node_starts(source: SourceFile) -> list[_Start]:
             starts.append(_Start(line, _dash_column(text_lines, line, column), path))
     starts.sort(key=lambda s: (s.line, len(s.path)))
     flow: dict[YamlPath, bool] = {(): False}
+    opens: dict[YamlPath, bool] = {}
     marked = []
     for begin in starts:  # ancestors sort first: they start on an earlier line, or on the same with a shorter path
+        if not begin.path:
+            marked.append(begin)
+            continue
         parent = begin.path[:-1]
-        inside = bool(begin.path) and (flow.get(parent, False) or _opens_flow(source, text_lines, parent))
+        opened = opens.get(parent)
+        if opened is None:
+            opened = opens[parent] = _opens_flow(source, text_lines, parent)
+        inside = flow.get(parent, False) or opened
         flow[begin.path] = inside
         marked.append(_Start(begin.line, begin.column, begin.path, inside) if inside else begin)
     return marked
