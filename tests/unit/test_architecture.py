@@ -76,7 +76,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "journeykit.analytics.reporters",
         ),
     ),
-    ("commands", ("journeykit.commands",)),
+    ("commands", ("journeykit.commands", "journeykit.serve")),
     ("cli", ("journeykit.cli", "journeykit.__main__")),
 )
 """Lowest first; a module may import its own layer and the layers below it."""

@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,20 +147,19 @@ class _Run:
             if output_format in options.formats:
                 self._write(base.with_suffix(f".{output_format}"), data)
         if "html" in options.formats:
-            report = build_report(
+            page = report_page(
+                self.templates,
                 journey,
                 matrix,
                 self.by_file[journey.file],
                 today=self.today,
                 diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION) if "svg" in drawn else None,
                 diagram_note=note,
-                sources={journey.file: journey.source},
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
-                year=self._year(journey, matrix),
+                year=year_of(journey, matrix, self.today),
                 changes=since,
             )
-            page = self.templates.render("report.html.j2", report=report, generator=report.generator)
             target = base.with_suffix(".html")
             self._write(target, page.encode("utf-8"))
             self.reports[journey.file] = target.name
@@ -195,30 +194,8 @@ class _Run:
         )
         return {}, f"The flow diagram could not be drawn: {failure}"
 
-    def _year(self, journey: Journey, matrix: CoverageMatrix) -> YearView | None:
-        """The calendar of the map's reference plan (the year lint checks) for the personas shown."""
-        from journeykit.plan.reference import reference_plan, reference_words
-
-        if not journey.interactions or not matrix.personas:
-            return None
-        plan = reference_plan(journey, self.today, personas=tuple(matrix.personas))
-        if plan is None:
-            return None
-        return build_year_view(plan, title="The year, per persona", note=reference_words(journey))
-
     def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
-        """The index: each map with its report link and the coverage its report shows."""
-        entries = [
-            (
-                m.journey,
-                self.reports.get(m.journey.file),
-                self.by_file[m.journey.file],
-                chosen.get(m.journey.id, m.coverage),
-            )
-            for m in self.checked.maps
-        ]
-        index = build_index(entries, sorted(self.blocked), today=self.today)
-        page = self.templates.render("index.html.j2", index=index, generator=index.generator)
+        page = index_page(self.templates, self.checked, self.reports, self.by_file, chosen, self.blocked, self.today)
         self._write(self.options.outdir / INDEX, page.encode("utf-8"))
 
     def report(self) -> None:
@@ -249,6 +226,67 @@ def _changes_since(
     from journeykit.commands.diff import changes_since
 
     return changes_since(options.since, options.check.paths, checked, settings, today)
+
+
+def year_of(journey: Journey, matrix: CoverageMatrix, today: datetime.date) -> YearView | None:
+    """The report's calendar: the map's reference plan (the year lint checks) for the personas shown."""
+    from journeykit.plan.reference import reference_plan, reference_words
+
+    if not journey.interactions or not matrix.personas:
+        return None
+    plan = reference_plan(journey, today, personas=tuple(matrix.personas))
+    if plan is None:
+        return None
+    return build_year_view(plan, title="The year, per persona", note=reference_words(journey))
+
+
+def report_page(
+    templates: html.Templates,
+    journey: Journey,
+    matrix: CoverageMatrix,
+    findings: Sequence[Finding],
+    *,
+    today: datetime.date,
+    diagram_svg: str | None,
+    diagram_note: str | None = None,
+    filters: str | None = None,
+    index_href: str | None = None,
+    year: YearView | None = None,
+    changes: MapDiff | None = None,
+) -> str:
+    """One map's HTML report, as `render` writes it (and `serve` shows it)."""
+    report = build_report(
+        journey,
+        matrix,
+        findings,
+        today=today,
+        diagram_svg=diagram_svg,
+        diagram_note=diagram_note,
+        sources={journey.file: journey.source},
+        filters=filters,
+        index_href=index_href,
+        year=year,
+        changes=changes,
+    )
+    return templates.render("report.html.j2", report=report, generator=report.generator)
+
+
+def index_page(
+    templates: html.Templates,
+    checked: Checked,
+    reports: Mapping[str, str],
+    by_file: Mapping[str, Sequence[Finding]],
+    chosen: Mapping[str, CoverageMatrix],
+    blocked: Iterable[str],
+    today: datetime.date,
+) -> str:
+    """The index: each map with its report link (`reports`, by map file) and the coverage its report shows."""
+    entries = [
+        (m.journey, reports.get(m.journey.file), by_file.get(m.journey.file, ()), chosen.get(m.journey.id, m.coverage))
+        for m in checked.maps
+    ]
+    index = build_index(entries, sorted(blocked), today=today)
+    return templates.render("index.html.j2", index=index, generator=index.generator)
 
 
 def output_stems(ids: Sequence[str]) -> dict[str, str]:
