@@ -142,7 +142,10 @@ class _Run:
         drawn_formats = [
             f for f in ("svg", "png", "pdf") if f in options.formats or (f == "svg" and "html" in options.formats)
         ]
-        drawn, note = self._draw(journey, layout, source, drawn_formats) if drawn_formats else ({}, None)
+        drawing = draw(self.dot, journey, layout, source, drawn_formats) if drawn_formats else Drawing({}, None)
+        drawn, note = drawing.files, drawing.note
+        if drawing.failure is not None:
+            self.failed_diagrams.append(drawing.failure)
         for output_format, data in drawn.items():
             if output_format in options.formats:
                 self._write(base.with_suffix(f".{output_format}"), data)
@@ -164,35 +167,6 @@ class _Run:
             self._write(target, page.encode("utf-8"))
             self.reports[journey.file] = target.name
         self.rendered += 1
-
-    def _draw(
-        self, journey: Journey, layout: diagram.DiagramOptions, source: str, formats: Sequence[str]
-    ) -> tuple[dict[str, bytes], str | None]:
-        """The drawn diagram and a note for the report: a simpler layout when the full one takes too
-        long, and a JK801 finding for this map (only) when Graphviz cannot draw it at all."""
-        if self.dot is None:
-            return {}, NO_GRAPHVIZ_NOTE
-        try:
-            return graphviz_run.run_dot(self.dot, source, formats), None
-        except graphviz_run.GraphvizTimeoutError:
-            simpler = diagram.dot_source(journey, dataclasses.replace(layout, flow=False))
-            try:
-                drawn = graphviz_run.run_dot(self.dot, simpler, formats)
-            except graphviz_run.GraphvizFailedError as error:
-                failure = str(error)
-            else:
-                note = "The steps between touchpoints are not drawn: laying them out took too long. "
-                return drawn, note + "The touchpoints table below lists them."
-        except graphviz_run.GraphvizFailedError as error:
-            failure = str(error)
-        self.failed_diagrams.append(
-            DIAGRAM_FAILED.finding(
-                journey.origin.at("id", key=True),
-                f"the diagram of '{journey.id}' could not be drawn: {failure}",
-                hint="render a part at a time with --stage or --persona; the HTML report is written without it",
-            )
-        )
-        return {}, f"The flow diagram could not be drawn: {failure}"
 
     def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
         page = index_page(self.templates, self.checked, self.reports, self.by_file, chosen, self.blocked, self.today)
@@ -226,6 +200,44 @@ def _changes_since(
     from journeykit.commands.diff import changes_since
 
     return changes_since(options.since, options.check.paths, checked, settings, today)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A map's diagram as drawn: the files by format, a note for the report, and the JK801 finding when
+    Graphviz could not draw it at all."""
+
+    files: dict[str, bytes]
+    note: str | None
+    failure: Finding | None = None
+
+
+def draw(
+    dot: str | None, journey: Journey, layout: diagram.DiagramOptions, source: str, formats: Sequence[str]
+) -> Drawing:
+    """Lay the diagram out once for every format; a simpler layout (no flow steps) when the full one takes
+    too long; a note instead when Graphviz is missing; JK801 for this map only when nothing works."""
+    if dot is None:
+        return Drawing({}, NO_GRAPHVIZ_NOTE)
+    try:
+        return Drawing(graphviz_run.run_dot(dot, source, formats), None)
+    except graphviz_run.GraphvizTimeoutError:
+        simpler = diagram.dot_source(journey, dataclasses.replace(layout, flow=False))
+        try:
+            drawn = graphviz_run.run_dot(dot, simpler, formats)
+        except graphviz_run.GraphvizFailedError as error:
+            failure = str(error)
+        else:
+            note = "The steps between touchpoints are not drawn: laying them out took too long. "
+            return Drawing(drawn, note + "The touchpoints table below lists them.")
+    except graphviz_run.GraphvizFailedError as error:
+        failure = str(error)
+    finding = DIAGRAM_FAILED.finding(
+        journey.origin.at("id", key=True),
+        f"the diagram of '{journey.id}' could not be drawn: {failure}",
+        hint="render a part at a time with --stage or --persona; the HTML report is written without it",
+    )
+    return Drawing({}, f"The flow diagram could not be drawn: {failure}", finding)
 
 
 def year_of(journey: Journey, matrix: CoverageMatrix, today: datetime.date) -> YearView | None:

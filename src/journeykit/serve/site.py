@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeykit.checks import Checked, run_checks
-from journeykit.commands.render import DIAGRAM_CAPTION, index_page, report_page, year_of
+from journeykit.commands.render import DIAGRAM_CAPTION, draw, index_page, report_page, year_of
 from journeykit.config import Settings
 from journeykit.discover import discover, is_catalog_name
-from journeykit.errors import JourneykitError, ToolFailedError
+from journeykit.errors import JourneykitError
 from journeykit.findings import Finding
 from journeykit.model import Journey
 from journeykit.present import plural
@@ -177,28 +177,28 @@ class Site:
             problems = build_problems(file, current.checked.result, today=current.today, index_href="/")
             page = current.templates.render("problems.html.j2", problems=problems, generator=problems.generator)
             return Page(200, page.encode("utf-8"))
+        svg, note = self._diagram(analyzed.journey)
         page = report_page(
             current.templates,
             analyzed.journey,
             analyzed.coverage,
             current.by_file.get(file, ()),
             today=current.today,
-            diagram_svg=self._diagram(analyzed.journey),
+            diagram_svg=svg,
+            diagram_note=note,
             index_href="/",
             year=year_of(analyzed.journey, analyzed.coverage, current.today),
         )
         return Page(200, page.encode("utf-8"))
 
-    def _diagram(self, journey: Journey) -> str | None:
-        if self._dot is None:
-            return None
-        source = diagram.dot_source(journey, diagram.DiagramOptions((), (), self.options.lanes))
-        try:
-            drawn = graphviz_run.run_dot(self._dot, source, ["svg"])
-        except ToolFailedError as problem:
-            print(f"journeykit: warning: {journey.file}: no diagram: {problem}", file=sys.stderr)
-            return None
-        return graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION)
+    def _diagram(self, journey: Journey) -> tuple[str | None, str | None]:
+        """The inline SVG and the report's note, drawn as `render` draws it."""
+        layout = diagram.DiagramOptions((), (), self.options.lanes)
+        drawing = draw(self._dot, journey, layout, diagram.dot_source(journey, layout), ["svg"])
+        if drawing.failure is not None:
+            print(f"journeykit: warning: {journey.file}: {drawing.failure.message}", file=sys.stderr)
+        svg = drawing.files.get("svg")
+        return (graphviz_run.inline_svg(svg, DIAGRAM_CAPTION) if svg else None), drawing.note
 
     def _file(self, url_path: str) -> Page:
         path = self.tree.file_of(url_path)
