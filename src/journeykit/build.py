@@ -121,7 +121,16 @@ class _JourneyBuilder:
                 own_personas.append(_persona(source, ("personas", index), item))
                 listed_personas.append(own_personas[-1])
         stages = tuple(
-            Stage(d["id"], d["name"], i, Origin(source, ("stages", i)), d.get("description"), d.get("typical_duration"))
+            Stage(
+                d["id"],
+                d["name"],
+                i,
+                Origin(source, ("stages", i)),
+                d.get("description"),
+                d.get("typical_duration"),
+                optional=bool(d.get("optional", False)),
+                conversion_target=d.get("conversion_target"),
+            )
             for i, d in _items(data, "stages")
         )
         own_channels = [_channel(source, ("channels", i), d) for i, d in _items(data, "channels")]
@@ -146,6 +155,8 @@ class _JourneyBuilder:
 
         self._check_ids(own_personas, stages, own_channels, own_teams, touchpoints, experiences, interactions, evidence)
         self.findings.extend(_duplicates("calendar event", [(e.id, e.origin) for e in calendar or ()]))
+        self._check_first_stage(stages)
+        self._check_events(touchpoints)
         catalog_personas = _first_by_id(p for c in self.catalogs for p in c.personas)
         known = {
             "persona": {p.id for p in own_personas} | set(catalog_personas),
@@ -402,6 +413,38 @@ class _JourneyBuilder:
                         f"in stage '{cell[1]}'",
                         hint=f"the first is on line {line}: merge the two into one experience",
                         subject=experience.origin.subject(),
+                    )
+                )
+
+    def _check_first_stage(self, stages: Sequence[Stage]) -> None:
+        if stages and stages[0].optional:
+            origin = stages[0].origin
+            self.findings.append(
+                rules.OPTIONAL_FIRST_STAGE.finding(
+                    origin.at("optional", key=True),
+                    f"{format_path((*origin.path, 'optional'))}: the first stage '{stages[0].id}' cannot be optional",
+                    hint="every customer enters the journey at the first stage: remove `optional: true` here",
+                    subject=origin.subject("optional"),
+                )
+            )
+
+    def _check_events(self, touchpoints: Sequence[Touchpoint]) -> None:
+        """An event name means one touchpoint: analytics could not tell which of two was met."""
+        first: dict[str, tuple[Touchpoint, int]] = {}
+        for touchpoint in touchpoints:
+            for index, event in enumerate(touchpoint.events):
+                other, other_index = first.setdefault(event, (touchpoint, index))
+                if other is touchpoint:
+                    continue  # the first listing, or the same touchpoint listing it twice (harmless)
+                where = other.origin.at("events", other_index)
+                self.findings.append(
+                    rules.DUPLICATE_EVENT.finding(
+                        touchpoint.origin.at("events", index),
+                        f"{format_path((*touchpoint.origin.path, 'events', index))}: event '{event}' is also listed "
+                        f"by touchpoint '{other.id}'",
+                        hint=f"the first is at {where.file}:{where.line}; an event name belongs to one touchpoint: "
+                        "keep it on one and remove it from the other",
+                        subject=touchpoint.origin.subject("events", index),
                     )
                 )
 

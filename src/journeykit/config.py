@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pathspec
 
@@ -21,6 +21,9 @@ from journeykit.findings import Severity
 from journeykit.loader import LoadLimits
 from journeykit.present import suggestion
 from journeykit.rules.base import OptionValue, options_of
+
+if TYPE_CHECKING:
+    from journeykit.analytics.settings import AnalyticsChoices
 
 CONFIG_FILE = "journeykit.toml"
 MAX_FILE_SIZE_LIMIT = 1024 * 1024 * 1024
@@ -51,6 +54,8 @@ class Settings:
     diff: DiffSettings = field(default_factory=DiffSettings)
     source: Path | None = None
     root: Path = field(default_factory=Path.cwd)
+    analytics: AnalyticsChoices | None = None
+    """The `[analytics]` table, validated by journeykit.analytics.config."""
 
     @property
     def limits(self) -> LoadLimits:
@@ -133,6 +138,7 @@ _KEYS = (
     "format",
     "diff",
     "jobs",
+    "analytics",
 )
 
 
@@ -159,12 +165,19 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         jobs=_jobs(table.get("jobs"), f"{where}: jobs"),
         source=source,
         root=root or Path.cwd(),
+        analytics=_analytics(table, where, source),
     )
     _check_codes(settings)
     return settings
 
 
 # --- validation helpers ----------------------------------------------------------------------------
+
+
+def _analytics(table: Mapping[str, Any], where: str, source: Path | None) -> AnalyticsChoices | None:
+    from journeykit.analytics.config import parse_table
+
+    return None if "analytics" not in table else parse_table(table["analytics"], where, source and source.parent)
 
 
 def _rules() -> Mapping[str, Rule]:

@@ -69,6 +69,10 @@ class Stage:
     description: str | None = None
     typical_duration: str | None = None
     """How long a persona usually spends here, such as `2w` (see journeykit.durations)."""
+    optional: bool = False
+    """Customers may skip it (never the first stage: JK208)."""
+    conversion_target: float | None = None
+    """The step conversion into the stage that the team aims for, a ratio from 0 to 1."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,18 +54,35 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # below the rules, which read it, and the reports, which draw it.
     ("plan", ("journeykit.plan",)),
     ("rules", ("journeykit.rules",)),
-    ("configuration", ("journeykit.config", "journeykit.lint.table", "journeykit.diff.settings")),
+    (
+        "configuration",
+        (
+            "journeykit.config",
+            "journeykit.lint.table",
+            "journeykit.diff.settings",
+            "journeykit.analytics.config",
+            "journeykit.analytics.settings",
+            "journeykit.analytics.timestamps",
+        ),
+    ),
     (
         "pipeline",
         ("journeykit.analysis", "journeykit.lint", "journeykit.workers", "journeykit.scan", "journeykit.checks"),
     ),
     ("interop", ("journeykit.formatting", "journeykit.export", "journeykit.importing")),
     ("diff", ("journeykit.diff",)),
+    ("analytics", ("journeykit.analytics",)),
     (
         "presentation",
-        ("journeykit.reporters", "journeykit.render", "journeykit.plan.formats", "journeykit.diff.reporters"),
+        (
+            "journeykit.reporters",
+            "journeykit.render",
+            "journeykit.plan.formats",
+            "journeykit.diff.reporters",
+            "journeykit.analytics.reporters",
+        ),
     ),
-    ("commands", ("journeykit.commands",)),
+    ("commands", ("journeykit.commands", "journeykit.serve")),
     ("cli", ("journeykit.cli", "journeykit.__main__")),
 )
 """Lowest first; a module may import its own layer and the layers below it."""

@@ -260,3 +260,45 @@ def test_an_id_from_a_catalog_the_map_cannot_see_says_where_it_is(project: Path)
 
 
 CATALOG_TEAMS = "journeykit: 1\nkind: catalog\nteams:\n  - id: web\n    name: Web team\n"
+
+
+def test_an_event_listed_by_two_touchpoints_names_both_places(project: Path) -> None:
+    text = (
+        MINIMAL
+        + "touchpoints:\n"
+        + "  - id: cart\n    name: Cart\n    stage: purchase\n    events: [cart_view, basket_open]\n"
+        + "  - id: basket\n    name: Basket\n    stage: purchase\n    events: [basket_open]\n"
+    )
+    write(project, {"shop.journey.yaml": text})
+    found = findings_in(["shop.journey.yaml"])
+    finding = assert_finding(found, "JK206", line=16, column=14, contains="also listed by touchpoint 'cart'")
+    assert finding.hint is not None and "shop.journey.yaml:12" in finding.hint
+
+
+def test_the_same_touchpoint_listing_an_event_twice_is_no_reference_error(project: Path) -> None:
+    text = (
+        MINIMAL
+        + "touchpoints:\n  - id: cart\n    name: Cart\n    stage: purchase\n    events: [cart_view, cart_view]\n"
+    )
+    write(project, {"shop.journey.yaml": text})
+    assert "JK206" not in codes(findings_in(["shop.journey.yaml"]))
+
+
+def test_the_first_stage_cannot_be_optional(project: Path) -> None:
+    text = MINIMAL.replace("    name: Purchase\n", "    name: Purchase\n    optional: true\n")
+    write(project, {"shop.journey.yaml": text})
+    assert_finding(findings_in(["shop.journey.yaml"]), "JK208", line=8, column=5, contains="cannot be optional")
+
+
+def test_later_stages_may_be_optional_with_a_conversion_target(project: Path) -> None:
+    text = MINIMAL + "  - id: review\n    name: Review\n    optional: true\n    conversion_target: 0.4\n"
+    write(project, {"shop.journey.yaml": text})
+    assert findings_in(["shop.journey.yaml"]) == []
+    journey = analyze(["shop.journey.yaml"], Settings()).journeys[0]
+    assert [(s.optional, s.conversion_target) for s in journey.stages] == [(False, None), (True, 0.4)]
+
+
+def test_conversion_target_is_a_ratio(project: Path) -> None:
+    text = MINIMAL.replace("    name: Purchase\n", "    name: Purchase\n    conversion_target: 60\n")
+    write(project, {"shop.journey.yaml": text})
+    assert "JK106" in codes(findings_in(["shop.journey.yaml"]))

@@ -92,7 +92,10 @@ def test_unknown_field_suggests_the_closest_field() -> None:
 
 def test_unknown_field_without_a_close_match_lists_the_allowed_ones() -> None:
     found = assert_finding(findings(MINIMAL + "  - id: x\n    name: X\n    colour: red\n"), "JK103", line=10, column=5)
-    assert found.hint == "allowed here: id, name, description, typical_duration; or prefix your own keys with `x-`"
+    assert found.hint == (
+        "allowed here: id, name, description, typical_duration, optional, conversion_target; "
+        "or prefix your own keys with `x-`"
+    )
 
 
 def test_extension_keys_are_allowed_everywhere() -> None:

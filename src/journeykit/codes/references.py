@@ -57,3 +57,22 @@ UNKNOWN_TIMEZONE = structural_rule(
     "included. Names are case-sensitive; the hint names the closest zone. Like an id, the name refers to "
     "something defined elsewhere (the time zone database), so it is checked with the references.",
 )
+DUPLICATE_EVENT = structural_rule(
+    Family.REFERENCES,
+    "JK206",
+    "duplicate-event",
+    "Two touchpoints of one map list the same analytics event name.",
+    'A touchpoint\'s `events` are the event names that mean "this customer met this touchpoint". '
+    "`journeykit analytics` gives every event of the log to the one touchpoint that lists it, so within a "
+    "map an event name belongs to one touchpoint only. The finding is at the second listing; the hint names "
+    "the first. Keep the name on one touchpoint, or give the analytics tool two names.",
+)
+OPTIONAL_FIRST_STAGE = structural_rule(
+    Family.REFERENCES,
+    "JK208",
+    "optional-first-stage",
+    "The first stage of a map says `optional: true`.",
+    "Stages may be optional (customers may skip them, such as research for a repeat buyer), but the first "
+    "stage is where every customer enters the journey: `journeykit analytics` measures entry by it, so it "
+    "cannot be skipped. Make a later stage optional, or add the stage before it.",
+)

@@ -144,7 +144,7 @@ def invalid_cron(context: RuleContext, options: NoOptions) -> Iterator[Violation
         problem = cron_problem(cron)
         if problem:
             yield Violation(
-                f"cron '{cron}': {problem}",
+                f"cron '{cron if len(cron) <= 60 else cron[:59] + '…'}': {problem}",
                 interaction.trigger.origin,
                 ("cron",),
                 hint="minute hour day-of-month month day-of-week, such as `0 9 * * 1` (Mondays at 9:00)",
@@ -182,12 +182,12 @@ def cron_problem(expression: str) -> str | None:
             if not match:
                 return f"'{item}' is not a valid {label}"
             step = match.group(2)
-            if step is not None and int(step) == 0:
-                return f"the step in '{item}' must be at least 1"
+            if step is not None and (len(step) > 4 or int(step) == 0):  # never int() of thousands of digits
+                return f"the step in '{item}' must be from 1 to 9999"
             if match.group(1) == "*":
                 continue
             for part in match.group(1).split("-"):
-                value = names.get(part.upper()) if not part.isdigit() else int(part)
+                value = names.get(part.upper()) if not part.isdigit() else (int(part) if len(part) <= 4 else None)
                 if value is None or not low <= value <= high:
                     return f"{label} '{part}' is outside {low}-{high}"
     return None
