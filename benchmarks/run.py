@@ -123,6 +123,22 @@ def measure(argv: Sequence[str], repeat: int, cwd: Path) -> Sample:
     return Sample(statistics.median(s.seconds for s in samples), max(s.peak for s in samples), cpu)
 
 
+def time_command(argv: Sequence[str], repeat: int, cwd: Path) -> float:
+    """Median wall-clock seconds of `argv` (for the other benchmark scripts)."""
+    return measure(argv, repeat, cwd).seconds
+
+
+def generate(workdir: Path, maps: int, touchpoints: int) -> tuple[Path, Path]:
+    """A project-shape corpus in `workdir/corpus` and one map of 1,000 touchpoints in `workdir/big`."""
+    generate_map, _, _ = _generators()
+    corpus = workdir / "corpus"
+    _write_project_corpus(corpus, maps, touchpoints)
+    big = workdir / "big"
+    big.mkdir()
+    (big / "big-1000.journey.yaml").write_text(generate_map(0, 1000, 1), encoding="utf-8")
+    return corpus, big
+
+
 def tool(name: str) -> str:
     found = BIN / name
     if not found.exists():
