@@ -4,6 +4,7 @@ whole run (helpers are in helpers.py)."""
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,6 +14,12 @@ import pytest
 
 from journeykit.cli import main
 from tests.helpers import ENGINES, CliRun
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """journeykit's on-disk cache in a directory of the test run, never the user's."""
+    os.environ["JOURNEYKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture

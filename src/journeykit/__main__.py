@@ -2,4 +2,5 @@
 
 from journeykit.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # worker processes that are spawned, not forked, import this module again
+    raise SystemExit(main())

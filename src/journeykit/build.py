@@ -9,7 +9,7 @@ findings say what is wrong.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,11 +75,29 @@ def build_journey(
     return _JourneyBuilder(source, catalogs, catalogs_complete, elsewhere).build()
 
 
-@dataclass
-class _Reference:
+@dataclass(frozen=True, slots=True)
+class _References:
+    """Ids of one kind written at one place: a single value at `path`, or the items of the list at `path`.
+
+    A large map has hundreds of thousands of references; one record per list (rather than per
+    item, with its own path) keeps building it from costing more memory than the model.
+    """
+
     kind: str
-    target: str
+    targets: Sequence[str]
     path: YamlPath
+    """Of the node whose field holds the ids; `key` names the field (None: the node is the id)."""
+    key: str | None
+    listed: bool
+
+    def items(self) -> Iterator[tuple[str, YamlPath]]:
+        """Each id with the path it is written at."""
+        path = self.path if self.key is None else (*self.path, self.key)
+        if not self.listed:
+            yield self.targets[0], path
+            return
+        for index, target in enumerate(self.targets):
+            yield target, (*path, index)
 
 
 @dataclass
@@ -88,7 +106,7 @@ class _JourneyBuilder:
     catalogs: Sequence[Catalog]
     catalogs_complete: bool
     elsewhere: Elsewhere | None = None
-    references: list[_Reference] = field(default_factory=list)
+    references: list[_References] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
     def build(self) -> tuple[Journey, list[Finding]]:
@@ -179,7 +197,7 @@ class _JourneyBuilder:
     # -- items that carry references
 
     def _touchpoint(self, path: YamlPath, d: dict[str, Any]) -> Touchpoint:
-        self._refer("stage", d["stage"], (*path, "stage"))
+        self._refer_optional("stage", d, "stage", path)
         self._refer_optional("channel", d, "channel", path)
         self._refer_optional("team", d, "owner", path)
         self._refer_all("persona", d, "personas", path)
@@ -204,8 +222,8 @@ class _JourneyBuilder:
         )
 
     def _experience(self, path: YamlPath, d: dict[str, Any]) -> Experience:
-        self._refer("persona", d["persona"], (*path, "persona"))
-        self._refer("stage", d["stage"], (*path, "stage"))
+        self._refer_optional("persona", d, "persona", path)
+        self._refer_optional("stage", d, "stage", path)
         self._refer_all("touchpoint", d, "touchpoints", path)
         self._refer_all("evidence item", d, "evidence", path)
         opportunities = []
@@ -244,8 +262,8 @@ class _JourneyBuilder:
         )
 
     def _interaction(self, path: YamlPath, d: dict[str, Any]) -> Interaction:
-        self._refer("channel", d["channel"], (*path, "channel"))
-        self._refer("stage", d["stage"], (*path, "stage"))
+        self._refer_optional("channel", d, "channel", path)
+        self._refer_optional("stage", d, "stage", path)
         self._refer_all("persona", d, "personas", path)
         t = d["trigger"]
         trigger = Trigger(
@@ -301,38 +319,43 @@ class _JourneyBuilder:
     # -- reference bookkeeping
 
     def _refer(self, kind: str, target: str, path: YamlPath) -> None:
-        self.references.append(_Reference(kind, target, path))
+        self.references.append(_References(kind, (target,), path, None, listed=False))
 
     def _refer_optional(self, kind: str, d: dict[str, Any], key: str, path: YamlPath) -> None:
         if d.get(key) is not None:
-            self._refer(kind, d[key], (*path, key))
+            self.references.append(_References(kind, (d[key],), path, key, listed=False))
 
     def _refer_all(self, kind: str, d: dict[str, Any], key: str, path: YamlPath) -> None:
-        for index, target in enumerate(d.get(key) or ()):
-            self._refer(kind, target, (*path, key, index))
+        targets = d.get(key)
+        if targets:
+            self.references.append(_References(kind, targets, path, key, listed=True))
 
     def _check_references(self, known: dict[str, set[str]]) -> None:
-        for ref in self.references:
-            if ref.target in known[ref.kind]:
+        for refs in self.references:
+            ids = known[refs.kind]
+            if all(target in ids for target in refs.targets):
                 continue
-            if ref.kind in CATALOG_KINDS and not self.catalogs_complete:
+            if refs.kind in CATALOG_KINDS and not self.catalogs_complete:
                 continue  # the catalog that might define it has errors of its own
-            self.findings.append(
-                rules.UNKNOWN_REFERENCE.finding(
-                    self.source.location(ref.path),
-                    f"{format_path(ref.path)}: unknown {ref.kind} '{ref.target}'",
-                    hint=self._unseen(ref) or _did_you_mean(ref.kind, ref.target, known[ref.kind]),
-                    subject=Origin(self.source, ref.path).subject(),
+            for target, path in refs.items():
+                if target in ids:
+                    continue
+                self.findings.append(
+                    rules.UNKNOWN_REFERENCE.finding(
+                        self.source.location(path),
+                        f"{format_path(path)}: unknown {refs.kind} '{target}'",
+                        hint=self._unseen(refs.kind, target) or _did_you_mean(refs.kind, target, ids),
+                        subject=Origin(self.source, path).subject(),
+                    )
                 )
-            )
 
-    def _unseen(self, ref: _Reference) -> str | None:
+    def _unseen(self, kind: str, target: str) -> str | None:
         """Why a catalog id that the run did read is unknown here: the map does not see that catalog."""
-        where = self.elsewhere(ref.kind, ref.target) if self.elsewhere and ref.kind in CATALOG_KINDS else None
+        where = self.elsewhere(kind, target) if self.elsewhere and kind in CATALOG_KINDS else None
         if where is None:
             return None
         return (
-            f"'{ref.target}' is defined in {where}, which this map does not see: a map sees the catalogs of its own "
+            f"'{target}' is defined in {where}, which this map does not see: a map sees the catalogs of its own "
             "directory and of the directories above it, up to the project root (the nearest directory with a "
             "journeykit.toml, a pyproject.toml with [tool.journeykit], or .git); move the catalog up, or the map down"
         )
@@ -427,9 +450,11 @@ class _JourneyBuilder:
 
     def _persona_origins(self, own: Sequence[Persona]) -> dict[str, Origin]:
         origins = {p.id: p.origin for p in own}
-        for ref in self.references:
-            if ref.kind == "persona":
-                origins.setdefault(ref.target, Origin(self.source, ref.path))
+        for refs in self.references:
+            if refs.kind == "persona":
+                for target, path in refs.items():
+                    if target not in origins:
+                        origins[target] = Origin(self.source, path)
         return origins
 
     def _personas(self, listed: Sequence[Persona | str], catalog: dict[str, Persona]) -> tuple[Persona, ...]:
@@ -439,9 +464,11 @@ class _JourneyBuilder:
             persona = catalog.get(item) if isinstance(item, str) else item
             if persona is not None:
                 chosen.setdefault(persona.id, persona)
-        for ref in self.references:
-            if ref.kind == "persona" and ref.target not in chosen and ref.target in catalog:
-                chosen[ref.target] = catalog[ref.target]
+        for refs in self.references:
+            if refs.kind == "persona":
+                for target in refs.targets:
+                    if target not in chosen and target in catalog:
+                        chosen[target] = catalog[target]
         return tuple(chosen.values())
 
 

@@ -45,6 +45,8 @@ class Settings:
     fail_under: float | None = None
     exclude: tuple[str, ...] = ()
     max_file_size: int = LoadLimits().max_file_size
+    jobs: int | None = None
+    """Worker processes for directories with many maps; 1 checks in this process; 0 or None: one per CPU."""
     allow_empty: bool = False
     """`allow-empty`: paths that hold no map or catalog are not an error."""
     line_width: int = 120
@@ -83,6 +85,7 @@ class Settings:
             "allow-empty": self.allow_empty,
             "format": {"line-width": self.line_width},
             "diff": self.diff.as_dict(),
+            "jobs": self.jobs,
         }
 
 
@@ -134,6 +137,7 @@ _KEYS = (
     "allow-empty",
     "format",
     "diff",
+    "jobs",
     "analytics",
 )
 
@@ -158,6 +162,7 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None,
         max_file_size=_file_size(table.get("max-file-size", LoadLimits().max_file_size), f"{where}: max-file-size"),
         line_width=_line_width(table.get("format", {}), where),
         diff=diff_settings(table.get("diff", {}), where),
+        jobs=_jobs(table.get("jobs"), f"{where}: jobs"),
         source=source,
         root=root or Path.cwd(),
         analytics=_analytics(table, where, source),
@@ -321,4 +326,15 @@ def _line_width(value: Any, where: str) -> int:
 def _boolean(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{where}: expected true or false, got {value!r}")
+    return value
+
+
+MAX_JOBS = 256
+
+
+def _jobs(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_JOBS:
+        raise ConfigError(f"{where}: expected a number of processes from 0 (one per CPU) to {MAX_JOBS}, got {value!r}")
     return value

@@ -10,12 +10,12 @@ over applicable cells; `evidenced` counts the covered cells whose experience cit
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from journeykit.errors import UsageError
-from journeykit.model import Experience, Journey, Origin
-from journeykit.source import Location
+from journeykit.model import Experience, Journey, Origin, Persona, Stage
+from journeykit.source import Location, SourceFile
 
 CellState = Literal["covered", "partial", "unmapped", "missing", "not-applicable"]
 LACKABLE = ("touchpoints", "emotion", "tasks")
@@ -72,6 +72,8 @@ class CoverageMatrix:
     personas: tuple[str, ...]
     stages: tuple[str, ...]
     cells: tuple[Cell, ...]
+    gap_locations: Mapping[tuple[str, str], Location] | None = field(default=None, compare=False)
+    """Where each gap is to be fixed, in a detached matrix (whose journey holds only names)."""
 
     def cell(self, persona: str, stage: str) -> Cell:
         return self.cells[self.personas.index(persona) * len(self.stages) + self.stages.index(stage)]
@@ -103,7 +105,24 @@ class CoverageMatrix:
         keep_personas = tuple(p for p in self.personas if not personas or p in personas)
         keep_stages = tuple(s for s in self.stages if not stages or s in stages)
         cells = tuple(self.cell(p, s) for p in keep_personas for s in keep_stages)
-        return CoverageMatrix(self.journey, keep_personas, keep_stages, cells)
+        return CoverageMatrix(self.journey, keep_personas, keep_stages, cells, self.gap_locations)
+
+    def detached(self) -> CoverageMatrix:
+        """The matrix without the map behind it: what the coverage reports read (the map's id, file and
+        title, persona and stage names, each cell's state, where each gap is), so that the map's data
+        and model can be released, or stay in the worker process that checked it."""
+        journey = self.journey
+        origin = Origin(SourceFile(journey.file, journey.source.path, ""), ())
+        names = Journey(
+            id=journey.id,
+            title=journey.title,
+            origin=origin,
+            stages=tuple(Stage(s.id, s.name, s.index, origin) for s in journey.stages),
+            personas=tuple(Persona(p.id, p.name, origin) for p in journey.personas),
+        )
+        cells = tuple(replace(cell, experience=None) if cell.experience else cell for cell in self.cells)
+        gaps = {(cell.persona, cell.stage): gap_location(self, cell) for cell in self.gaps()}
+        return CoverageMatrix(names, self.personas, self.stages, cells, gaps)
 
 
 def select(matrices: Sequence[CoverageMatrix], personas: Sequence[str], stages: Sequence[str]) -> list[CoverageMatrix]:
@@ -169,6 +188,8 @@ def gap_anchor(journey: Journey, cell: Cell) -> tuple[Origin, bool]:
 
 
 def gap_location(matrix: CoverageMatrix, cell: Cell) -> Location:
+    if matrix.gap_locations is not None:
+        return matrix.gap_locations[(cell.persona, cell.stage)]
     origin, key = gap_anchor(matrix.journey, cell)
     return origin.at(key=key)
 

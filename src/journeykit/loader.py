@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import dataclasses
+import gc
 import math
 import os
 import re
@@ -202,12 +203,23 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
 _SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
 _IMPLICIT = Resolver.yaml_implicit_resolvers
+_LETTER_WORDS = frozenset(
+    word
+    for spelled in ("yes", "no", "true", "false", "on", "off", "null")
+    for word in (spelled, spelled.title(), spelled.upper())
+)
+"""The plain scalars starting with a letter that resolve to something other than text (booleans,
+null): the YAML 1.1 resolvers for a first letter match nothing else."""
 _INT_MAX = 2**63 - 1
 _INT_MIN = -(2**63)
 _MAX_DIGITS = 400
 """Longer digit strings are out of range whatever they say, and are never converted (Python's
 int() refuses more than 4,300 digits, and a float of 400 digits is infinite)."""
 _SAFE = SafeConstructor()
+
+
+_START_EVENTS = frozenset({MappingStartEvent, SequenceStartEvent})
+_END_EVENTS = frozenset({MappingEndEvent, SequenceEndEvent})
 
 
 class _Stop(Exception):
@@ -245,6 +257,31 @@ class _Frame:
         self.merges: list[tuple[dict[str, Any], Span]] = []
 
 
+class _TextReader:
+    """The text as a stream that libyaml reads in chunks: given a whole string, the parser first
+    makes a UTF-8 copy of it, which for a large file is that much more memory at the peak."""
+
+    __slots__ = ("position", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+
+    def read(self, size: int = -1) -> str:
+        start = self.position
+        end = len(self.text) if size < 0 else start + size
+        self.position = min(end, len(self.text))
+        return self.text[start:end]
+
+
+class _LineNumbers(dict[int, int]):
+    """0-based line → the 1-based line number, one int object each, made on first use."""
+
+    def __missing__(self, line: int) -> int:
+        number = self[line] = line + 1
+        return number
+
+
 class _Composer:
     def __init__(self, source: SourceFile, limits: LoadLimits, findings: list[Finding]) -> None:
         self.source = source
@@ -254,9 +291,15 @@ class _Composer:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_added = 0
         self.documents = 0
+        self.lines = _LineNumbers()
+        """Spans share one int per line number: a large file has hundreds of thousands of spans."""
 
     def run(self) -> None:
-        parser = _Parser(self.source.text)
+        parser = _Parser(_TextReader(self.source.text))
+        # The composer builds plain dicts and lists that never form cycles, so a collector pass
+        # over them finds nothing; on a large file those passes cost more than the parse itself.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self._compose(parser.get_event)
         except yaml.MarkedYAMLError as error:
@@ -277,31 +320,66 @@ class _Composer:
             self.source.data = None
         finally:
             parser.dispose()
+            if collecting:
+                gc.enable()
 
     def _compose(self, next_event: Callable[[], Event | None]) -> None:
-        """The event loop. Scalars are most of any map, so their path is kept short."""
+        """The event loop, in one function: scalars are most of any map, so their whole path (plain
+        text, span, attaching to the open collection) runs here with its state in local variables."""
         stack = self.stack
         anchors = self.anchors
+        value_spans = self.source.spans.values
+        lines = self.lines
+        implicit = _IMPLICIT
+        letter_words = _LETTER_WORDS
+        scalar_event, start_events, end_events = ScalarEvent, _START_EVENTS, _END_EVENTS
+        top: _Frame | None = None
         while True:
             event = next_event()
             if event is None:
                 return
-            if type(event) is not ScalarEvent:
-                self._structure(event)
+            if type(event) is not scalar_event:
+                kind = type(event)
+                if kind in start_events:
+                    self._start(event, kind is MappingStartEvent)  # type: ignore[arg-type]
+                elif kind in end_events:
+                    self._end(event)
+                else:
+                    self._structure(event)
+                top = stack[-1] if stack else None
                 continue
             start, end = event.start_mark, event.end_mark
-            span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)  # type: ignore[union-attr]
-            top = stack[-1] if stack else None
+            span = (lines[start.line], start.column + 1, lines[end.line], end.column + 1)  # type: ignore[union-attr]
             if top is not None and top.is_map and top.key is None:
                 self._key(top, event, span)
                 continue
-            if event.tag is None and not event.implicit[0]:
-                value: Any = event.value
-            else:
+            value: Any = event.value
+            # Quoted text, and plain text that no implicit type (a number, a boolean, null, a date)
+            # can match by its first character, is text: `_construct` would return it unchanged.
+            if event.tag is not None or (
+                event.implicit[0]
+                and (not value or (value[0] in implicit and (not value[0].isalpha() or value in letter_words)))
+            ):
                 value = self._construct(event, span)
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
-            self._attach(value, span, 1)
+            if top is None:
+                self._attach(value, span, 1)
+                continue
+            top.size += 1
+            if not top.is_map:
+                item_path = (*top.path, len(top.value))
+                value_spans[item_path] = span
+                top.value.append(value)
+                continue
+            key = top.key
+            top.key = None
+            if top.merge:
+                top.merge = False
+                self._merge_source(top, value, span)
+            elif not top.skip:
+                value_spans[top.key_path] = span
+                top.value[key] = value
 
     def _structure(self, event: Event) -> None:
         """Every event but a scalar: collections, aliases, documents."""
@@ -441,14 +519,17 @@ class _Composer:
                 f"tag {_short_tag(event.tag)} is not supported",
                 "remove the tag",
             )
-        line, column = _position(event.start_mark)
-        self.stack.append(_Frame(is_map, self._child_path(), (line, column), event.anchor))
+        mark = event.start_mark
+        assert mark is not None
+        self.stack.append(_Frame(is_map, self._child_path(), (self.lines[mark.line], mark.column + 1), event.anchor))
 
     def _end(self, event: Event) -> None:
         frame = self.stack.pop()
         if frame.merges:
             self._apply_merges(frame)
-        span = (*frame.start, *_position(event.end_mark))
+        mark = event.end_mark
+        assert mark is not None
+        span = (*frame.start, self.lines[mark.line], mark.column + 1)
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.value, frame.size)
         self._attach(frame.value, span, frame.size, path=frame.path)

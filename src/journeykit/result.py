@@ -1,4 +1,4 @@
-"""The outcome of a run: findings, the files checked and their sources, and notes, for reporters.
+"""The outcome of a run: findings, the files checked, the source lines findings quote, and notes, for reporters.
 
 A Result is immutable: views such as "errors only" or "without the baseline" are new results.
 """
@@ -6,12 +6,12 @@ A Result is immutable: views such as "errors only" or "without the baseline" are
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from journeykit.findings import Finding, Severity
 from journeykit.present import plural
-from journeykit.source import SourceFile
+from journeykit.quoted import QuotedLines
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +45,15 @@ class Summary:
 class Result:
     """Everything a run found, for reporters to print.
 
-    `sources` maps a file's display name to the file as loaded, so that reporters can show
-    the offending line without reopening it.
+    `quoted` holds the source line of every finding, so that reporters can show it without
+    reopening the file (the files themselves are released as soon as they are checked);
+    `files` names the files checked, by display name, in the order they were read.
     """
 
     findings: tuple[Finding, ...]
     files_checked: int
-    sources: Mapping[str, SourceFile] = field(default_factory=dict)
+    quoted: QuotedLines = field(default_factory=QuotedLines)
+    files: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
     def sorted_findings(self) -> list[Finding]:
@@ -71,10 +73,10 @@ class Result:
 
     def with_findings(self, findings: Iterable[Finding]) -> Result:
         """The same run reporting other findings (a baseline applied, a filter)."""
-        return Result(tuple(findings), self.files_checked, self.sources, self.notes)
+        return Result(tuple(findings), self.files_checked, self.quoted, self.files, self.notes)
 
     def with_notes(self, *notes: str) -> Result:
-        return Result(self.findings, self.files_checked, self.sources, (*self.notes, *notes))
+        return Result(self.findings, self.files_checked, self.quoted, self.files, (*self.notes, *notes))
 
     @property
     def errors(self) -> tuple[Finding, ...]:

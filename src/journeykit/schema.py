@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 import json
 import re
+import sys
+import types
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from journeykit import cache
 from journeykit.codes import schema as rules
 from journeykit.codes.base import Rule
 from journeykit.findings import Finding, unique
@@ -73,15 +77,61 @@ def _is_valid(data: Any) -> bool:
     return True
 
 
+def prepare() -> None:
+    """Build the validity gate now (before worker processes start, so that they share it)."""
+    _fast_validator()
+
+
+_GATE_VERSION = "1"
+"""Part of the gate's cache key: change it when `_gate_source` changes what it generates."""
+
+
 @functools.cache
 def _fast_validator() -> Callable[[Any], Any]:
-    """fastjsonschema speaks draft-07; the schema keeps to keywords that mean the same there."""
+    """The validity gate: code that fastjsonschema generates from the schema, compiled.
+
+    Generating and compiling it takes about a tenth of a second, most of a one-map run, so the
+    compiled code is kept in the user's cache (`journeykit.cache`), keyed by everything that
+    shapes it: the schema, fastjsonschema's version and the Python that compiled it.
+    """
+    import marshal
+
+    import fastjsonschema
+
+    parts = (schema_text(), fastjsonschema.VERSION, sys.implementation.cache_tag or sys.version, _GATE_VERSION)
+    key = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    name = f"schema-gate-{key}.marshal"
+    code: Any = None
+    cached = cache.read(name)
+    if cached is not None:
+        try:
+            code = marshal.loads(cached)
+        except (EOFError, ValueError, TypeError):
+            code = None
+    if not isinstance(code, types.CodeType):
+        code = compile(_gate_source(), "<journeykit schema gate>", "exec")
+        cache.write(name, marshal.dumps(code))
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    validate: Callable[[Any], Any] = functools.partial(namespace["GATE"], custom_formats={"date": is_date})
+    return validate
+
+
+def _gate_source() -> str:
+    """fastjsonschema's code for the schema (it speaks draft-07; the schema keeps to keywords that mean the
+    same there), ending with `GATE = <the function that checks a whole file>`."""
     import fastjsonschema
 
     fast = _strip_annotations(schema_document())
     fast["$schema"] = "http://json-schema.org/draft-07/schema#"
-    validate: Callable[[Any], Any] = fastjsonschema.compile(fast, formats={"date": is_date}, use_default=False)
-    return validate
+    source: str = fastjsonschema.compile_to_code(fast, formats={"date": is_date}, use_default=False)
+    entry = re.search(r"^def (\w+)\(", source, re.MULTILINE)
+    assert entry is not None, "fastjsonschema generated no function"
+    # The gate only answers "valid or not" (jsonschema explains failures), so the name of a failing
+    # node is never read; the generated code still formats it, with `locals()`, for every list item
+    # of every valid file. The names are left unformatted instead.
+    source = source.replace(".format(**locals())", "")
+    return f"{source}\n\nGATE = {entry.group(1)}\n"
 
 
 @functools.cache

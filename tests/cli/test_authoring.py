@@ -108,6 +108,12 @@ def test_format_check_diff_and_write(project: Path, jk: Jk) -> None:
     assert jk("format", "--check", ".").code == 0
 
 
+def test_the_examples_are_formatted(jk: Jk) -> None:
+    run = jk("format", "--check", str(EXAMPLES))
+    assert run.code == 0, run.stdout + run.stderr
+    assert "4 files already formatted" in run.stderr
+
+
 def test_format_leaves_a_broken_file_alone_and_exits_2(project: Path, jk: Jk) -> None:
     write(project, {"bad.journey.yaml": "journeykit: 1\ntitle: 'open\n", "a.journey.yaml": MESSY})
     run = jk("format", ".")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import REPO
+from tests.serve_helpers import serving
 
 pytestmark = pytest.mark.slow
 
@@ -68,3 +69,15 @@ def test_installed_package_is_not_the_checkout(installed: Path, tmp_path: Path) 
     assert REPO not in package.parents
     assert (package / "schemas" / "journeymap.schema.json").is_file()
     assert (package / "templates").is_dir()
+
+
+def test_installed_wheel_serves_reports_and_errors(installed: Path, tmp_path: Path) -> None:
+    shutil.copy(REPO / "tests/fixtures/valid/complete.journey.yaml", tmp_path)
+    (tmp_path / "bad.journey.yaml").write_text("journeykit: 1\nkind: journey\nid: Bad\n")
+    with serving(tmp_path, ["."], program=[str(installed / "journeykit")]) as served:
+        status, _, body = served.get("/complete.journey.html")
+        assert status == 200 and b'<table class="journey">' in body
+        status, _, body = served.get("/bad.journey.html")
+        assert status == 200 and b"bad.journey.yaml has errors" in body
+        code, stderr = served.stop()
+    assert code == 0, stderr

@@ -38,7 +38,7 @@ LISTS = ("personas", "touchpoints", "experiences", "interactions", "evidence", "
 
 def snapshot(text: str, label: str) -> Snapshot:
     checked = with_lint(analyze_files({"maps/m.journey.yaml": text}, SETTINGS), SETTINGS, TODAY)
-    return Snapshot(Side(label), checked, {name: name for name in checked.result.sources})
+    return Snapshot(Side(label), checked, {name: name for name in checked.analysis.sources})
 
 
 def diff(before: str, after: str) -> DiffReport:

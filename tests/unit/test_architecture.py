@@ -27,6 +27,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "journeykit.output",
             "journeykit.files",
             "journeykit.console",
+            "journeykit.quoted",
+            "journeykit.memory",
+            "journeykit.cache",
         ),
     ),
     ("codes", ("journeykit.codes",)),
@@ -64,7 +67,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "journeykit.analytics.timestamps",
         ),
     ),
-    ("pipeline", ("journeykit.analysis", "journeykit.lint", "journeykit.checks")),
+    (
+        "pipeline",
+        ("journeykit.analysis", "journeykit.lint", "journeykit.workers", "journeykit.scan", "journeykit.checks"),
+    ),
     ("interop", ("journeykit.formatting", "journeykit.export", "journeykit.importing")),
     ("diff", ("journeykit.diff",)),
     ("analytics", ("journeykit.analytics",)),
@@ -78,7 +84,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "journeykit.analytics.reporters",
         ),
     ),
-    ("commands", ("journeykit.commands",)),
+    ("commands", ("journeykit.commands", "journeykit.serve")),
     ("cli", ("journeykit.cli", "journeykit.__main__")),
 )
 """Lowest first; a module may import its own layer and the layers below it."""

@@ -36,7 +36,7 @@ EVIL = "**bold** _it_ [link](https://evil.example) <b>b</b> @octocat `code` | pi
 def snapshot(files: dict[str, str], label: str, commit: str | None = None) -> Snapshot:
     settings = Settings()
     checked = with_lint(analyze_files(files, settings), settings, TODAY)
-    return Snapshot(Side(label, commit), checked, {name: name for name in checked.result.sources})
+    return Snapshot(Side(label, commit), checked, {name: name for name in checked.analysis.sources})
 
 
 def diff_of(before: dict[str, str], after: dict[str, str]) -> DiffReport:

@@ -79,6 +79,47 @@ def test_comment_lines_follow_the_key_they_precede() -> None:
     assert out.index("personas:") < out.index("# the stages")
 
 
+HEAD = "journeykit: 1\nkind: journey\nid: a\ntitle: A\nstages:\n"
+
+
+def test_closing_comments_at_different_indentations_keep_them() -> None:
+    text = HEAD + (
+        "  - id: buy\n"
+        "    name: Buy\n"
+        "    x-tags: [one]\n"
+        "      # deeper than x-tags: it closes x-tags\n"
+        "    # about the description, at its indentation\n"
+        "    description: Hello\n"
+    )
+    once = fmt(text)
+    assert once == text  # already canonical: the two comment lines keep their own indentations
+    assert fmt(once) == once
+
+
+def test_a_closing_comment_keeps_its_place_when_its_key_becomes_an_items_first() -> None:
+    text = HEAD + "  - name: Buy\n    id: buy\n      # about id\n  - id: two\n    name: Two\n"
+    once = fmt(text)
+    assert once == HEAD + "  - id: buy\n      # about id\n    name: Buy\n  - id: two\n    name: Two\n"
+    assert fmt(once) == once
+
+
+def test_blank_lines_and_comments_between_closing_and_following_comments_stay_in_order() -> None:
+    text = HEAD + (
+        "  - name: Buy\n"
+        "    id: buy\n"
+        "    x-y: 1\n"
+        "    # c4\n"
+        "      # c6\n"
+        "\n"
+        "  # before the second stage\n"
+        "  - id: two\n"
+        "    name: Two\n"
+    )
+    once = fmt(text)
+    assert "    x-y: 1\n    # c4\n      # c6\n    name: Buy\n\n  # before the second stage\n  - id: two\n" in once
+    assert fmt(once) == once
+
+
 def test_lists_are_flow_when_they_fit_and_block_when_not() -> None:
     head = "journeykit: 1\nkind: journey\nid: a\ntitle: A\nstages:\n  - {id: buy, name: Buy}\n"
     assert "tags: [one, two]\n" in fmt(head + "tags:\n  - one\n  - two\n")

@@ -70,7 +70,7 @@ def checked() -> Checked:
 
 
 def scrub(text: str) -> str:
-    """The version changes with every release, and SARIF's source root with the checkout; nothing else may."""
+    """The version and the checkout's directory (SARIF's source root) change; nothing else in these outputs may."""
     text = text.replace(Path.cwd().as_uri() + "/", "file:///SRCROOT/")
     return re.sub(rf"(?<![\d.]){re.escape(__version__)}(?![\d.])", "VERSION", text)
 

@@ -16,6 +16,7 @@ from journeykit.cli import authoring as _authoring  # noqa: F401 - registers ini
 from journeykit.cli import diff as _diff  # noqa: F401 - registers diff
 from journeykit.cli import maps as _maps  # noqa: F401 - registers validate, lint, coverage, render, schema, rules
 from journeykit.cli import plan as _plan  # noqa: F401 - registers plan
+from journeykit.cli import serve as _serve  # noqa: F401 - registers serve
 from journeykit.cli.app import app
 from journeykit.errors import JourneykitError
 from journeykit.sanitize import printable

@@ -32,6 +32,7 @@ from journeykit.cli.options import (
     ExitZeroOption,
     FailOnOption,
     FormatOption,
+    JobsOption,
     OutputOption,
     PathsArgument,
     PersonaOption,
@@ -59,6 +60,7 @@ def validate(
     statistics: StatisticsOption = False,
     color: ColorOption = "auto",
     allow_empty: AllowEmptyOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Check maps and catalogs: YAML, the schema, ids and references (JK0xx-JK2xx).
 
@@ -67,7 +69,7 @@ def validate(
     from journeykit.commands.check import CheckOptions
     from journeykit.commands.check import validate as run
 
-    settings = settings_for(config)
+    settings = settings_for(config, jobs)
     options = CheckOptions(
         paths or ["."],
         diagnostic_format(output_format, output),
@@ -146,6 +148,7 @@ def lint(
     engine: EngineOption = None,
     spark_master: SparkMasterOption = None,
     events_format: EventsFormatOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Check maps like validate, then run the lint rules (JK3xx-JK6xx): flow, coverage, content, interactions.
 
@@ -157,7 +160,7 @@ def lint(
     from journeykit.commands.check import CheckOptions
     from journeykit.findings import Severity
 
-    base = settings_for(config)
+    base = settings_for(config, jobs)
     severity = None if fail_on is None else Severity.parse(fail_on)
     date = rules_date(as_of, bool(events))
     log = log_choices_if_events(
@@ -215,6 +218,7 @@ def coverage(
     ] = None,
     color: ColorOption = "auto",
     allow_empty: AllowEmptyOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Show which persona x stage cells each map covers, and where the gaps are.
 
@@ -224,7 +228,7 @@ def coverage(
     from journeykit.commands import coverage as command
     from journeykit.commands.check import CheckOptions
 
-    settings = settings_for(config)
+    settings = settings_for(config, jobs)
     check = CheckOptions(paths or ["."], output_format, output, stdin_filename, allow_empty=allow_empty, color=color)
     options = command.CoverageOptions(check, tuple(persona or ()), tuple(stage or ()), fail_under)
     finish(command.coverage(options, settings))

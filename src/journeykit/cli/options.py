@@ -148,13 +148,27 @@ AllowEmptyOption = Annotated[
         help="Succeed when the paths hold no map or catalog (default: exit 2, so a wrong path cannot pass CI).",
     ),
 ]
+JobsOption = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        max=256,
+        metavar="N",
+        help="Processes for directories of many maps (more than 64 files); 1 checks in this process, 0 uses one "
+        "per CPU. Default: `jobs` in configuration, else one per CPU.",
+        show_default=False,
+    ),
+]
 
 
-def settings_for(config: Path | None) -> Settings:
-    """The configuration from `--config`, or the closest configuration file."""
+def settings_for(config: Path | None, jobs: int | None = None) -> Settings:
+    """The configuration from `--config`, or the closest configuration file; `--jobs` on top."""
     from journeykit.config import load_settings
 
-    return load_settings(config)
+    settings = load_settings(config)
+    return settings if jobs is None else settings.with_overrides(jobs=jobs)
 
 
 def as_of_date(text: str | None) -> datetime.date | None:

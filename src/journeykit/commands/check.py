@@ -55,8 +55,16 @@ def load(
     *,
     lint_as_of: datetime.date | None = None,
     measure: Measure | None = None,
+    keep_maps: bool = True,
+    coverage: bool = False,
 ) -> Checked:
-    """Run the checks (`measure`, an event log's figures, before the rules); warn when nothing was found."""
+    """Run the checks (`measure`, an event log's figures, before the rules); warn on standard error when
+    nothing was found.
+
+    With `keep_maps` false (validate, lint, coverage), maps are released as they are checked, and
+    `coverage` keeps each map's coverage matrix; commands that read the maps keep them (and so does a
+    run that measures the maps against an event log).
+    """
     refuse_overwriting_inputs(options, settings, options.output)
     checked = run_checks(
         options.paths,
@@ -64,6 +72,8 @@ def load(
         stdin_name=options.stdin_filename or "<stdin>",
         lint_as_of=lint_as_of,
         measure=measure,
+        keep_maps=keep_maps,
+        coverage=coverage,
     )
     if checked.analysis.targets == 0:
         searched = f"no maps or catalogs found in {', '.join(options.paths)}"
@@ -98,6 +108,6 @@ def emit(result: Result, options: CheckOptions, command: str, fail_on: Severity)
 
 def validate(options: CheckOptions, settings: Settings) -> int:
     """Check files, schema and references; exit 1 when any map has an error."""
-    result = load(options, settings).result
+    result = load(options, settings, keep_maps=False).result
     emit(result, options, "validate", Severity.ERROR)
     return options.exit_code(result.exit_code(Severity.ERROR))

@@ -21,12 +21,12 @@ class CoverageOptions:
 
 
 def coverage(options: CoverageOptions, settings: Settings) -> int:
-    checked = load(options.check, settings)
+    checked = load(options.check, settings, keep_maps=False, coverage=True)
     errors = checked.result.errors_only()
     if errors.findings:
         DIAGNOSTIC_FORMATS.get("concise").report(errors, sys.stderr, ReportContext("coverage"))
     fail_under = options.fail_under if options.fail_under is not None else settings.fail_under
-    matrices = select([m.coverage for m in checked.maps], options.personas, options.stages)
+    matrices = select(checked.coverage, options.personas, options.stages)
     report = CoverageReport(tuple(matrices), fail_under)
     with open_output(options.check.output) as out:
         COVERAGE_FORMATS.get(options.check.output_format).report(report, out, ReportContext("coverage"))

@@ -236,7 +236,7 @@ def textconv(path: Path, settings: Settings, out: TextIO) -> int:
         out.write("\n".join(facts(analyzed.journey, analyzed.coverage)) + "\n")
     if not analysis.maps:
         problems = analysis.result.errors or analysis.result.findings
-        if not problems and analysis.result.sources.get(name) is not None:
+        if not problems and analysis.sources.get(name) is not None:
             out.write(_catalog_facts(raw, name, settings))
         for finding in problems:
             loc = finding.location
@@ -275,7 +275,7 @@ def _blob_side(oid: str) -> Side:
 
 def _memory_snapshot(files: dict[str, bytes], side: Side, settings: Settings) -> Snapshot:
     checked = with_lint(analyze_files(files, settings), settings, datetime.date.today())
-    return Snapshot(side, checked, {name: name for name in checked.result.sources})
+    return Snapshot(side, checked, {name: name for name in checked.analysis.sources})
 
 
 def _fact_diff(
@@ -293,7 +293,7 @@ def _catalog_facts(raw: bytes, name: str, settings: Settings) -> str:
     errors = analysis.result.errors
     if errors:
         return "".join(f"journeykit: cannot read this file: {f.code}: {printable(f.message)}\n" for f in errors)
-    data = analysis.result.sources[name].data
+    data = analysis.sources[name].data
     lines = []
     for section in ("personas", "channels", "teams"):
         for item in sorted(data.get(section) or [], key=lambda d: str(d.get("id"))):

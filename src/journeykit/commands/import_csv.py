@@ -64,7 +64,7 @@ def _without_catalog_definitions(data: dict[str, Any], output: Path, settings: S
     if not catalogs:
         return data
     defined: dict[str, set[str]] = {"personas": set(), "channels": set(), "teams": set()}
-    for source in analyze(catalogs, settings).result.sources.values():
+    for source in analyze(catalogs, settings).sources.values():
         if source.kind == "catalog" and isinstance(source.data, dict):
             for key, ids in defined.items():
                 ids.update(str(item.get("id")) for item in source.data.get(key) or () if isinstance(item, dict))

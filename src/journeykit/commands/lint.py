@@ -33,7 +33,8 @@ class LintOptions:
 def lint_result(options: LintOptions, settings: Settings) -> Result:
     """Structural findings and lint findings of every map under the paths (with the log's, given `events`)."""
     measure = EventLogRun(options.events, settings) if options.events is not None else None
-    return load(options.check, settings, lint_as_of=options.as_of or datetime.date.today(), measure=measure).result
+    today = options.as_of or datetime.date.today()
+    return load(options.check, settings, lint_as_of=today, measure=measure, keep_maps=False).result
 
 
 def lint(options: LintOptions, settings: Settings) -> int:

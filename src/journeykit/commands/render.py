@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +31,7 @@ from journeykit.findings import Finding
 from journeykit.model import Journey
 from journeykit.output import atomic_bytes
 from journeykit.present import plural
+from journeykit.quoted import QuotedLines
 from journeykit.render import dot as diagram
 from journeykit.render import graphviz_run, html
 from journeykit.render.plan_view import YearView, build_year_view
@@ -41,6 +42,7 @@ from journeykit.render.view.report import build_report
 if TYPE_CHECKING:
     from journeykit.analytics.result import AnalyticsResult
     from journeykit.figures import MapAnalytics
+    from journeykit.render.view.analytics import AnalyticsView
 
 FORMATS = ("html", "svg", "png", "pdf", "dot")
 NEEDS_GRAPHVIZ = frozenset({"svg", "png", "pdf"})
@@ -84,7 +86,7 @@ def render(options: RenderOptions, settings: Settings) -> int:
     _check_output_location(options, settings)
     today = options.as_of or datetime.date.today()
     log = EventLogRun(options.events, settings) if options.events is not None else None
-    checked = load(options.check, settings, lint_as_of=today, measure=log)
+    checked = load(options.check, settings, lint_as_of=today, measure=log, keep_maps=True)
     changes = _changes_since(options, checked, settings, today)
     blocked = {f.location.file for f in checked.result.errors}
     renderable = [m for m in checked.maps if m.journey.file not in blocked]
@@ -158,22 +160,26 @@ class _Run:
         drawn_formats = [
             f for f in ("svg", "png", "pdf") if f in options.formats or (f == "svg" and "html" in options.formats)
         ]
-        drawn, note = self._draw(journey, layout, source, drawn_formats) if drawn_formats else ({}, None)
+        drawing = draw(self.dot, journey, layout, source, drawn_formats) if drawn_formats else Drawing({}, None)
+        drawn, note = drawing.files, drawing.note
+        if drawing.failure is not None:
+            self.failed_diagrams.append(drawing.failure)
         for output_format, data in drawn.items():
             if output_format in options.formats:
                 self._write(base.with_suffix(f".{output_format}"), data)
         if "html" in options.formats:
-            report = build_report(
+            page = report_page(
+                self.templates,
                 journey,
                 matrix,
                 self.by_file[journey.file],
                 today=self.today,
                 diagram_svg=graphviz_run.inline_svg(drawn["svg"], DIAGRAM_CAPTION) if "svg" in drawn else None,
                 diagram_note=note,
-                sources={journey.file: journey.source},
+                quoted=self.checked.result.quoted,
                 filters=_filters_text(options),
                 index_href=INDEX if self.with_index else None,
-                year=self._year(journey, matrix),
+                year=year_of(journey, matrix, self.today),
                 changes=since,
                 analytics=(
                     build_analytics_view(figures, self.log.settings, journey, matrix.personas)
@@ -182,65 +188,13 @@ class _Run:
                 ),
                 figures=figures,
             )
-            page = self.templates.render("report.html.j2", report=report, generator=report.generator)
             target = base.with_suffix(".html")
             self._write(target, page.encode("utf-8"))
             self.reports[journey.file] = target.name
         self.rendered += 1
 
-    def _draw(
-        self, journey: Journey, layout: diagram.DiagramOptions, source: str, formats: Sequence[str]
-    ) -> tuple[dict[str, bytes], str | None]:
-        """The drawn diagram and a note for the report: a simpler layout when the full one takes too
-        long, and a JK801 finding for this map (only) when Graphviz cannot draw it at all."""
-        if self.dot is None:
-            return {}, NO_GRAPHVIZ_NOTE
-        try:
-            return graphviz_run.run_dot(self.dot, source, formats), None
-        except graphviz_run.GraphvizTimeoutError:
-            simpler = diagram.dot_source(journey, dataclasses.replace(layout, flow=False))
-            try:
-                drawn = graphviz_run.run_dot(self.dot, simpler, formats)
-            except graphviz_run.GraphvizFailedError as error:
-                failure = str(error)
-            else:
-                note = "The steps between touchpoints are not drawn: laying them out took too long. "
-                return drawn, note + "The touchpoints table below lists them."
-        except graphviz_run.GraphvizFailedError as error:
-            failure = str(error)
-        self.failed_diagrams.append(
-            DIAGRAM_FAILED.finding(
-                journey.origin.at("id", key=True),
-                f"the diagram of '{journey.id}' could not be drawn: {failure}",
-                hint="render a part at a time with --stage or --persona; the HTML report is written without it",
-            )
-        )
-        return {}, f"The flow diagram could not be drawn: {failure}"
-
-    def _year(self, journey: Journey, matrix: CoverageMatrix) -> YearView | None:
-        """The calendar of the map's reference plan (the year lint checks) for the personas shown."""
-        from journeykit.plan.reference import reference_plan, reference_words
-
-        if not journey.interactions or not matrix.personas:
-            return None
-        plan = reference_plan(journey, self.today, personas=tuple(matrix.personas))
-        if plan is None:
-            return None
-        return build_year_view(plan, title="The year, per persona", note=reference_words(journey))
-
     def write_index(self, chosen: dict[str, CoverageMatrix]) -> None:
-        """The index: each map with its report link and the coverage its report shows."""
-        entries = [
-            (
-                m.journey,
-                self.reports.get(m.journey.file),
-                self.by_file[m.journey.file],
-                chosen.get(m.journey.id, m.coverage),
-            )
-            for m in self.checked.maps
-        ]
-        index = build_index(entries, sorted(self.blocked), today=self.today)
-        page = self.templates.render("index.html.j2", index=index, generator=index.generator)
+        page = index_page(self.templates, self.checked, self.reports, self.by_file, chosen, self.blocked, self.today)
         self._write(self.options.outdir / INDEX, page.encode("utf-8"))
 
     def report(self) -> None:
@@ -280,6 +234,111 @@ def _measured_steps(figures: MapAnalytics | None, options: RenderOptions) -> dic
     if options.lanes:
         return {"lane_steps": {persona: transition_counts(figures, (persona,)) for persona in figures.groups}}
     return {"steps": transition_counts(figures, options.personas or ("all",))}
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A map's diagram as drawn: the files by format, a note for the report, and the JK801 finding when
+    Graphviz could not draw it at all."""
+
+    files: dict[str, bytes]
+    note: str | None
+    failure: Finding | None = None
+
+
+def draw(
+    dot: str | None, journey: Journey, layout: diagram.DiagramOptions, source: str, formats: Sequence[str]
+) -> Drawing:
+    """Lay the diagram out once for every format; a simpler layout (no flow steps) when the full one takes
+    too long; a note instead when Graphviz is missing; JK801 for this map only when nothing works."""
+    if dot is None:
+        return Drawing({}, NO_GRAPHVIZ_NOTE)
+    try:
+        return Drawing(graphviz_run.run_dot(dot, source, formats), None)
+    except graphviz_run.GraphvizTimeoutError:
+        simpler = diagram.dot_source(journey, dataclasses.replace(layout, flow=False))
+        try:
+            drawn = graphviz_run.run_dot(dot, simpler, formats)
+        except graphviz_run.GraphvizFailedError as error:
+            failure = str(error)
+        else:
+            note = "The steps between touchpoints are not drawn: laying them out took too long. "
+            return Drawing(drawn, note + "The touchpoints table below lists them.")
+    except graphviz_run.GraphvizFailedError as error:
+        failure = str(error)
+    finding = DIAGRAM_FAILED.finding(
+        journey.origin.at("id", key=True),
+        f"the diagram of '{journey.id}' could not be drawn: {failure}",
+        hint="render a part at a time with --stage or --persona; the HTML report is written without it",
+    )
+    return Drawing({}, f"The flow diagram could not be drawn: {failure}", finding)
+
+
+def year_of(journey: Journey, matrix: CoverageMatrix, today: datetime.date) -> YearView | None:
+    """The report's calendar: the map's reference plan (the year lint checks) for the personas shown."""
+    from journeykit.plan.reference import reference_plan, reference_words
+
+    if not journey.interactions or not matrix.personas:
+        return None
+    plan = reference_plan(journey, today, personas=tuple(matrix.personas))
+    if plan is None:
+        return None
+    return build_year_view(plan, title="The year, per persona", note=reference_words(journey))
+
+
+def report_page(
+    templates: html.Templates,
+    journey: Journey,
+    matrix: CoverageMatrix,
+    findings: Sequence[Finding],
+    *,
+    today: datetime.date,
+    diagram_svg: str | None,
+    diagram_note: str | None = None,
+    quoted: QuotedLines | None = None,
+    filters: str | None = None,
+    index_href: str | None = None,
+    year: YearView | None = None,
+    changes: MapDiff | None = None,
+    analytics: AnalyticsView | None = None,
+    figures: MapAnalytics | None = None,
+) -> str:
+    """One map's HTML report, as `render` writes it (and `serve` shows it); `quoted` holds the lines its
+    findings quote, `analytics` and `figures` what an event log measured (`render --events`)."""
+    report = build_report(
+        journey,
+        matrix,
+        findings,
+        today=today,
+        diagram_svg=diagram_svg,
+        diagram_note=diagram_note,
+        quoted=quoted,
+        filters=filters,
+        index_href=index_href,
+        year=year,
+        changes=changes,
+        analytics=analytics,
+        figures=figures,
+    )
+    return templates.render("report.html.j2", report=report, generator=report.generator)
+
+
+def index_page(
+    templates: html.Templates,
+    checked: Checked,
+    reports: Mapping[str, str],
+    by_file: Mapping[str, Sequence[Finding]],
+    chosen: Mapping[str, CoverageMatrix],
+    blocked: Iterable[str],
+    today: datetime.date,
+) -> str:
+    """The index: each map with its report link (`reports`, by map file) and the coverage its report shows."""
+    entries = [
+        (m.journey, reports.get(m.journey.file), by_file.get(m.journey.file, ()), chosen.get(m.journey.id, m.coverage))
+        for m in checked.maps
+    ]
+    index = build_index(entries, sorted(blocked), today=today)
+    return templates.render("index.html.j2", index=index, generator=index.generator)
 
 
 def output_stems(ids: Sequence[str]) -> dict[str, str]:

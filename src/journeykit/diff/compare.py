@@ -73,7 +73,7 @@ class _Comparison:
             added=tuple(added_findings),
             fixed=tuple(fixed_findings),
             maps=maps,
-            sources=dict(self.head.checked.result.sources),
+            sources=dict(self.head.checked.analysis.sources),
             files_compared=len({*self.base.names.values(), *self.head.names.values(), *self.base.skipped}),
         )
 
@@ -257,7 +257,7 @@ def _unreadable(side: Snapshot) -> dict[str, tuple[str, list[Finding]]]:
         if finding.severity is Severity.ERROR:
             errors[finding.location.file].append(finding)
     broken = {}
-    for display, source in side.checked.result.sources.items():
+    for display, source in side.checked.analysis.sources.items():
         if display in modelled or source.kind == "catalog":
             continue
         if is_map_name(display) or source.kind == "journey":
@@ -267,7 +267,7 @@ def _unreadable(side: Snapshot) -> dict[str, tuple[str, list[Finding]]]:
 
 def _raw_id(side: Snapshot, display: str) -> str | None:
     """The id a file that cannot be modelled says it has, when it says so plainly."""
-    source = side.checked.result.sources.get(display)
+    source = side.checked.analysis.sources.get(display)
     data = source.data if source is not None else None
     if isinstance(data, dict) and isinstance(data.get("id"), str):
         return str(data["id"])

@@ -132,7 +132,7 @@ def revision_snapshot(
     analysis = analyze_files(tree.files, settings, targets, display=tree.displays.__getitem__)
     checked = with_lint(analysis, settings, as_of)
     canonical = {tree.displays[path]: path for path in tree.files}
-    names = {display: canonical.get(display, display) for display in checked.result.sources}
+    names = {display: canonical.get(display, display) for display in checked.analysis.sources}
     return Snapshot(side, checked, names, skip)
 
 
@@ -151,7 +151,7 @@ def worktree_snapshot(
         analysis = analyze(paths, settings) if paths else analyze_files({}, settings)
         checked = with_lint(analysis, settings, as_of)
     names = {}
-    for display in checked.result.sources:
+    for display in checked.analysis.sources:
         names[display] = _repository_name(scope.repo, Path(display), display)
     if skip:
         checked = _without(checked, lambda display: names.get(display, display) in skip)
@@ -196,7 +196,7 @@ def path_snapshot(path: str, settings: Settings, as_of: datetime.date) -> Snapsh
     checked = with_lint(analyze([path], settings), settings, as_of)
     top = target.resolve()
     names = {}
-    for display in checked.result.sources:
+    for display in checked.analysis.sources:
         resolved = Path(display).resolve()
         if resolved == top and target.is_file():
             names[display] = "(the map)"

@@ -8,7 +8,9 @@ ties each to a node by its YAML path:
 - an end-of-line comment to the outermost node that starts on its line (a list item rather than its
   first key), so `# journeykit: ignore[...]` stays on the line that opens the node it silences;
 - comment lines and blank lines to the node that follows them, unless they are indented deeper than
-  that node: then they close the node above them at their indentation;
+  that node: then they close a node above them, and keep their indentation relative to it (each
+  stretch of lines at one indentation separately, never left of its node), so that formatting the
+  result again puts them in the same place;
 - comments before the first key of the file (the yaml-language-server modeline) to the top.
 
 After layout each comment goes back beside its node, wherever the node now is.
@@ -17,7 +19,7 @@ After layout each comment goes back beside its node, wherever the node now is.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -45,6 +47,8 @@ class _Start:
     line: int  # 0-based
     column: int  # 0-based: a key's column, or a list item's dash
     path: YamlPath
+    flow: bool = False
+    """Inside a flow collection (`[a, b]`, `{k: v}`): its column says nothing about indentation."""
 
 
 def node_starts(source: SourceFile) -> list[_Start]:
@@ -58,7 +62,28 @@ def node_starts(source: SourceFile) -> list[_Start]:
             line, column = _zero(span)
             starts.append(_Start(line, _dash_column(text_lines, line, column), path))
     starts.sort(key=lambda s: (s.line, len(s.path)))
-    return starts
+    flow: dict[YamlPath, bool] = {(): False}
+    opens: dict[YamlPath, bool] = {}
+    marked = []
+    for begin in starts:  # ancestors sort first: they start on an earlier line, or on the same with a shorter path
+        if not begin.path:
+            marked.append(begin)
+            continue
+        parent = begin.path[:-1]
+        opened = opens.get(parent)
+        if opened is None:
+            opened = opens[parent] = _opens_flow(source, text_lines, parent)
+        inside = flow.get(parent, False) or opened
+        flow[begin.path] = inside
+        marked.append(_Start(begin.line, begin.column, begin.path, inside) if inside else begin)
+    return marked
+
+
+def _opens_flow(source: SourceFile, lines: list[str], path: YamlPath) -> bool:
+    span = source.spans.values.get(path)
+    if span is None or not 0 < span[0] <= len(lines):
+        return False
+    return lines[span[0] - 1][span[1] - 1 : span[1]] in ("[", "{")
 
 
 def _zero(span: Span) -> tuple[int, int]:
@@ -130,18 +155,36 @@ def _comment_start(text: str, ranges: list[tuple[int, int]]) -> int | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A file split into its comments (tied to nodes) and its lines of code without them."""
+
+    comments: list[Comment]
+    code: list[tuple[int, str]]
+    """(0-based line, the line without its end-of-line comment and trailing spaces) for every line of code."""
+
+
 def extract(source: SourceFile) -> list[Comment]:
     """Every comment and blank line of a loaded file, tied to a node."""
+    return read(source).comments
+
+
+def read(source: SourceFile) -> Reading:
+    """Every comment and blank line of a loaded file, tied to a node, and the lines of code."""
     lines = source.text.splitlines()
     covered = _covered(source)
     starts = node_starts(source)
     start_lines = [s.line for s in starts]
     column_of = {s.path: s.column for s in starts}
     outermost: dict[int, YamlPath] = {}
+    innermost: dict[int, YamlPath] = {}
     for begin in starts:  # the top level opens on its first key's line: that key owns the line's comment
         if begin.path:
             outermost.setdefault(begin.line, begin.path)
+            if not begin.flow:
+                innermost[begin.line] = begin.path
     outermost.setdefault(starts[0].line, ())
+    block_lines = sorted(innermost)
 
     def owner(line: int) -> YamlPath:
         """The outermost node starting on `line`, else the last node that started before it."""
@@ -150,35 +193,54 @@ def extract(source: SourceFile) -> list[Comment]:
         index = bisect.bisect_right(start_lines, line) - 1
         return outermost[start_lines[index]] if index >= 0 else ()
 
+    def closer(line: int) -> YamlPath:
+        """The innermost block node starting on `line` or on the last line before it where one starts.
+
+        Comments that close nodes choose among its ancestors: after layout that node ends the line the
+        comments follow, and when it is the first key of a list item the item still holds it.
+        """
+        index = bisect.bisect_right(block_lines, line) - 1
+        return innermost[block_lines[index]] if index >= 0 else ()
+
     comments: list[Comment] = []
+    code_lines: list[tuple[int, str]] = []
     block: list[tuple[int, str]] = []  # (column, text) of pending comment lines; text "" is a blank line
     last_code: int | None = None
     for number, text in enumerate(lines):
         ranges = covered.get(number, [])
         start = _comment_start(text, ranges)
-        code = (text[:start] if start is not None else text).strip()
-        if not code and not ranges:
+        code = text[:start] if start is not None else text
+        if not ranges and not code.strip():
             block.append((start or 0, text[start:].rstrip() if start is not None else ""))
             continue
         if block:
-            comments.extend(_place(block, last_code, number, owner, column_of))
+            comments.extend(_place(block, last_code, number, owner, closer, column_of))
             block = []
         last_code = number
+        code = code.rstrip()
+        code_lines.append((number, code))
         if start is not None:
-            gap = start - len(text[:start].rstrip())
-            comments.append(Comment("eol", owner(number), (text[start:].rstrip(),), gap))
+            comments.append(Comment("eol", owner(number), (text[start:].rstrip(),), start - len(code)))
     if block:
-        comments.extend(_place(block, last_code, None, owner, column_of))
-    return comments
+        comments.extend(_place(block, last_code, None, owner, closer, column_of))
+    return Reading(comments, code_lines)
 
 
 def _place(
     block: list[tuple[int, str]],
     last_code: int | None,
     next_code: int | None,
-    owner: Any,
+    owner: Callable[[int], YamlPath],
+    closer: Callable[[int], YamlPath],
     column_of: dict[YamlPath, int],
 ) -> Iterator[Comment]:
+    """The comments of one run of comment and blank lines between two lines of code.
+
+    Lines up to the last one indented deeper than the node that follows close nodes above it: each
+    stretch at one indentation closes the outermost node at that indentation or deeper (the innermost
+    when none is that deep), so lines at different indentations keep them, and never sits left of
+    its node. The lines after it (blank lines included) go before the following node, at its indentation.
+    """
     texts = tuple(text for _, text in block)
     if not any(texts):
         if last_code is not None and next_code is not None:
@@ -187,16 +249,32 @@ def _place(
     if last_code is None:
         yield Comment("header", (), texts)
         return
-    column = next(column for column, text in block if text)
+    split = len(block)
     if next_code is not None:
         following = owner(next_code)
-        if column <= column_of.get(following, 0):
-            yield Comment("before", following, texts)
-            return
-    path = owner(last_code)
+        limit = column_of.get(following, 0)
+        split = 1 + max((i for i, (column, text) in enumerate(block) if text and column > limit), default=-1)
+        if split < len(block):
+            yield Comment("before", following, texts[split:])
+    path = closer(last_code)
     chain = [path[:length] for length in range(len(path) + 1)]  # outermost first
-    target = next((p for p in chain if column_of.get(p, 0) >= column), path)
-    yield Comment("after", target, texts, column - column_of.get(target, 0))
+    for column, lines in _stretches(block[:split]):
+        target = next((p for p in chain if column_of.get(p, 0) >= column), path)
+        yield Comment("after", target, lines, max(column - column_of.get(target, 0), 0))
+
+
+def _stretches(block: list[tuple[int, str]]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Consecutive comment lines at one indentation (with the blank lines after them), in order."""
+    column: int | None = None
+    lines: list[str] = []
+    for line_column, text in block:
+        if text and line_column != column:
+            if lines and column is not None:
+                yield column, tuple(lines)
+            column, lines = line_column, []
+        lines.append(text)
+    if lines and column is not None:
+        yield column, tuple(lines)
 
 
 def block_paths(comments: list[Comment]) -> set[YamlPath]:
@@ -228,7 +306,11 @@ def reinsert(text: str, comments: list[Comment], source: SourceFile) -> str:
             before.setdefault(start[0], []).extend(_indent(comment.lines, start[1]))
         else:
             last = max(_last_line(path, source, lines), start[0])
-            after.setdefault(last, []).extend(_indent(comment.lines, max(start[1] + comment.column, 0)))
+            indent = max(start[2] + comment.column, 0)
+            inside = _block_text_indent(last_descendant(path, source.data), source, lines)
+            if inside is not None and indent >= inside:
+                indent = start[2]  # as deep as the folded or literal text it follows, it would become that text
+            after.setdefault(last, []).extend(_indent(comment.lines, indent))
     out: list[str] = list(header)
     for number, line in enumerate(lines):
         out.extend(before.get(number, ()))
@@ -239,6 +321,33 @@ def reinsert(text: str, comments: list[Comment], source: SourceFile) -> str:
     return _tidy(out)
 
 
+def last_descendant(path: YamlPath, data: Any) -> YamlPath:
+    """The node that ends the one at `path`: its last key's or item's, down to a scalar."""
+    node = data
+    for part in path:
+        if not isinstance(node, (dict, list)) or (isinstance(node, list) and not isinstance(part, int)):
+            return path
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError):
+            return path
+    while isinstance(node, (dict, list)) and node:
+        last = next(reversed(node)) if isinstance(node, dict) else len(node) - 1
+        path = (*path, last)
+        node = node[last]
+    return path
+
+
+def _block_text_indent(path: YamlPath, source: SourceFile, lines: list[str]) -> int | None:
+    """The indentation of a folded or literal block scalar's text at `path`; None for anything else."""
+    span = source.spans.values.get(path)
+    if span is None or span[0] > len(lines) or lines[span[0] - 1][span[1] - 1 : span[1]] not in ("|", ">"):
+        return None
+    if span[0] >= len(lines) or not lines[span[0]].strip():
+        return None
+    return len(lines[span[0]]) - len(lines[span[0]].lstrip())
+
+
 def _existing(path: YamlPath, source: SourceFile) -> YamlPath:
     while path and path not in source.spans.keys and path not in source.spans.values:
         path = path[:-1]
@@ -246,17 +355,22 @@ def _existing(path: YamlPath, source: SourceFile) -> YamlPath:
 
 
 def _output_start(path: YamlPath, source: SourceFile) -> tuple[int, int, int]:
-    """(0-based line, indentation for comments before it, indentation for comments closing it)."""
+    """(0-based line, indentation for comments before it, the node's own column).
+
+    The own column is the one `node_starts` records, which closing comments are measured from: a key's
+    column, a list item's dash. The first key of a list item takes comments before it above its dash.
+    """
     spans = source.spans
     if not path:
         return 0, 0, 0
     if isinstance(path[-1], int):
         line, column = _zero(spans.value_span(path))
-        return line, max(column - 2, 0), column
+        dash = max(column - 2, 0)
+        return line, dash, dash
     line, column = _zero(spans.key_span(path))
     parent = path[:-1]
     if parent and isinstance(parent[-1], int) and parent in spans.values and _zero(spans.values[parent])[0] == line:
-        return line, max(column - 2, 0), column  # the first key of a list item: comments go above its dash
+        return line, max(column - 2, 0), column
     return line, column, column
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from journeykit.codes import file as file_rules
 from journeykit.findings import Finding
 from journeykit.formatting import comments as comment_lines
+from journeykit.formatting.canonical import already_formatted
 from journeykit.formatting.layout import Layout, apply
 from journeykit.formatting.yaml_io import dump, make_yaml
 from journeykit.loader import LoadLimits, load_text
@@ -28,13 +29,22 @@ class Formatted:
 _LIMITS = LoadLimits()
 
 
-def format_text(text: str, display: str, width: int = DEFAULT_WIDTH, limits: LoadLimits = _LIMITS) -> Formatted:
-    """The canonical layout of a map or catalog; a file journeykit cannot load is not formatted."""
+def format_text(
+    text: str, display: str, width: int = DEFAULT_WIDTH, limits: LoadLimits = _LIMITS, *, prove: bool = True
+) -> Formatted:
+    """The canonical layout of a map or catalog; a file journeykit cannot load is not formatted.
+
+    A file shown to be in the layout already (canonical.py) is given back without ruamel.yaml; `prove=False`
+    always takes the long way, for tests that compare the two.
+    """
     loaded = load_text(text, display, None, limits)
     if not loaded.ok:
         return Formatted(None, loaded.findings)
     source = loaded.source
-    found = comment_lines.extract(source)
+    reading = comment_lines.read(source)
+    if prove and already_formatted(source, reading, width):
+        return Formatted(text)
+    found = reading.comments
     yaml = make_yaml()
     try:
         tree = yaml.load(text)

@@ -65,9 +65,14 @@ def root_definition(data: Any) -> str | None:
     return None
 
 
+@functools.cache
+def _rank(definition: str) -> dict[str, int]:
+    return {name: index for index, name in enumerate(field_order(definition))}
+
+
 def ordered_keys(keys: Sequence[Any], definition: str) -> list[Any]:
     """`keys` in canonical order; undefined keys travel with the defined key they follow."""
-    rank = {name: index for index, name in enumerate(field_order(definition))}
+    rank = _rank(definition)
     groups: list[tuple[int, list[Any]]] = [(-1, [])]  # keys before any defined key stay first
     for key in keys:
         if key in rank:

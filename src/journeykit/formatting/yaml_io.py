@@ -140,12 +140,24 @@ def dump(yaml: YAML, tree: Any, stream: Any) -> None:
 @functools.lru_cache(maxsize=65536)
 def plain_allowed(text: str, in_flow: bool) -> bool:
     """Whether ruamel writes this text plain (unquoted) in block or flow context, as its emitter decides."""
-    if not text or not resolves_to_text(text):
+    return resolves_to_text(text) and raw_plain_allowed(text, in_flow)
+
+
+@functools.lru_cache(maxsize=65536)
+def raw_plain_allowed(text: str, in_flow: bool) -> bool:
+    """Whether ruamel's emitter may write these characters plain, whatever type they read as (`010`, `yes`)."""
+    if not text:
         return False
     analysis = _analyzer().analyze_scalar(text)
     if analysis.multiline:
         return False
     return bool(analysis.allow_flow_plain if in_flow else analysis.allow_block_plain)
+
+
+@functools.lru_cache(maxsize=4096)
+def single_quotes_allowed(text: str) -> bool:
+    """Whether ruamel's emitter may write this text between single quotes as it is."""
+    return bool(_analyzer().analyze_scalar(text).allow_single_quoted)
 
 
 def rendered_length(text: str, in_flow: bool) -> int:

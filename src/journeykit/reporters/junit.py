@@ -14,7 +14,7 @@ from journeykit.sanitize import printable
 
 def report(result: Result, out: TextIO, context: ReportContext) -> None:
     findings = {file: list(group) for file, group in groupby(result.sorted_findings(), key=lambda f: f.location.file)}
-    files = sorted(set(result.sources) | set(findings))
+    files = sorted(set(result.files) | set(findings))
     root = ET.Element("testsuites", name=f"journeykit {context.command}")
     total_tests = total_failures = 0
     for file in files:

@@ -6,10 +6,11 @@ The rules that read the plan of the year (pressure, quiet hours, never fires, ga
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 
 from journeykit.findings import Severity
-from journeykit.model import Interaction, Trigger
+from journeykit.model import Interaction, Journey, Trigger
 from journeykit.present import trigger_text
 from journeykit.rules.base import Family, NoOptions, Violation, rule
 from journeykit.rules.context import RuleContext
@@ -39,10 +40,11 @@ def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iter
     meets no touchpoint there, the map says that persona is never in that stage: either the
     audience or the stage of the interaction is wrong, or a touchpoint is missing."""
     journey = context.journey
+    meets = _stage_audiences(journey)
     for interaction in journey.interactions:
         if interaction.personas is not None:
             for index, persona in enumerate(interaction.personas):
-                if persona in journey.persona_by_id and not journey.touchpoints_in(interaction.stage, persona):
+                if persona in journey.persona_by_id and not meets(interaction.stage, persona):
                     yield Violation(
                         f"'{interaction.id}' is sent to '{persona}' in '{interaction.stage}', "
                         f"where '{persona}' meets no touchpoint",
@@ -51,7 +53,7 @@ def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iter
                         hint="check the audience and the stage, or add the touchpoint this persona meets",
                     )
             continue
-        absent = [p.id for p in journey.personas if not journey.touchpoints_in(interaction.stage, p.id)]
+        absent = [p.id for p in journey.personas if not meets(interaction.stage, p.id)]
         if absent:
             yield Violation(
                 f"'{interaction.id}' goes to every persona, "
@@ -59,6 +61,23 @@ def persona_without_touchpoint(context: RuleContext, options: NoOptions) -> Iter
                 interaction.origin,
                 hint="list the personas it is for under `personas`",
             )
+
+
+def _stage_audiences(journey: Journey) -> Callable[[str, str], bool]:
+    """Whether a persona meets any touchpoint in a stage, answered from one pass over the touchpoints
+    (asking the journey for each interaction and persona is quadratic on a large map)."""
+    everyone: set[str] = set()
+    named: dict[str, set[str]] = defaultdict(set)
+    for touchpoint in journey.touchpoints:
+        if touchpoint.personas is None:
+            everyone.add(touchpoint.stage)
+        else:
+            named[touchpoint.stage].update(touchpoint.personas)
+
+    def meets(stage: str, persona: str) -> bool:
+        return stage in everyone or persona in named.get(stage, ())
+
+    return meets
 
 
 @rule(
@@ -125,7 +144,7 @@ def invalid_cron(context: RuleContext, options: NoOptions) -> Iterator[Violation
         problem = cron_problem(cron)
         if problem:
             yield Violation(
-                f"cron '{cron}': {problem}",
+                f"cron '{cron if len(cron) <= 60 else cron[:59] + '…'}': {problem}",
                 interaction.trigger.origin,
                 ("cron",),
                 hint="minute hour day-of-month month day-of-week, such as `0 9 * * 1` (Mondays at 9:00)",
@@ -163,12 +182,12 @@ def cron_problem(expression: str) -> str | None:
             if not match:
                 return f"'{item}' is not a valid {label}"
             step = match.group(2)
-            if step is not None and int(step) == 0:
-                return f"the step in '{item}' must be at least 1"
+            if step is not None and (len(step) > 4 or int(step) == 0):  # never int() of thousands of digits
+                return f"the step in '{item}' must be from 1 to 9999"
             if match.group(1) == "*":
                 continue
             for part in match.group(1).split("-"):
-                value = names.get(part.upper()) if not part.isdigit() else int(part)
+                value = names.get(part.upper()) if not part.isdigit() else (int(part) if len(part) <= 4 else None)
                 if value is None or not low <= value <= high:
                     return f"{label} '{part}' is outside {low}-{high}"
     return None

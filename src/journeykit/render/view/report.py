@@ -14,6 +14,7 @@ from journeykit.figures import MapAnalytics
 from journeykit.findings import Finding
 from journeykit.model import SEVERITY_ORDER, Experience, Interaction, Journey, Persona, Touchpoint
 from journeykit.present import emotion_text, fraction, metric_text, number, plural, state_label, when_text
+from journeykit.quoted import QuotedLines, excerpt
 from journeykit.render.plan_view import YearView
 from journeykit.render.view.analytics import AnalyticsView, StepView, lane_steps, reach_text
 from journeykit.render.view.changes import ChangeMark, ChangesView, changes_view, mark_view
@@ -29,7 +30,6 @@ from journeykit.render.view.common import (
     safe_href,
     team_name,
 )
-from journeykit.source import SourceFile
 
 TRIGGER_GROUPS = (
     ("day_of_use", "Day of use"),
@@ -275,7 +275,7 @@ def build_report(
     today: datetime.date,
     diagram_svg: str | None = None,
     diagram_note: str | None = None,
-    sources: dict[str, SourceFile] | None = None,
+    quoted: QuotedLines | None = None,
     filters: str | None = None,
     index_href: str | None = None,
     year: YearView | None = None,
@@ -311,7 +311,7 @@ def build_report(
         timeline=_timeline(journey, chips, visible_stages, set(matrix.personas)),
         metrics=tuple(_metric_rows(journey, touchpoints)),
         evidence=tuple(_evidence_rows(journey, today)),
-        findings=tuple(_finding_rows(findings, sources or {})),
+        findings=tuple(_finding_rows(findings, quoted or QuotedLines())),
         finding_counts=tuple((label, plural(count, label)) for label, count in finding_counts(findings).items()),
         channels=tuple(chips[c.id] for c in journey.channels if any(t.channel == c.id for t in journey.touchpoints)),
         flows=tuple(_flows(journey, touchpoints, chips, marks)),
@@ -531,11 +531,10 @@ def _evidence_rows(journey: Journey, today: datetime.date) -> Iterable[EvidenceR
         )
 
 
-def _finding_rows(findings: Sequence[Finding], sources: dict[str, SourceFile]) -> Iterable[FindingRow]:
+def _finding_rows(findings: Sequence[Finding], quoted: QuotedLines) -> Iterable[FindingRow]:
     for finding in sorted(findings, key=Finding.sort_key):
         loc = finding.location
-        source = sources.get(loc.file)
-        source_line = source.line_text(loc.line) if source else ""
+        source_line, _, _ = excerpt(quoted.line(loc.file, loc.line), loc.column, 1)
         yield FindingRow(
             str(loc),
             loc.line,
