@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks import eventlog  # noqa: E402
 from benchmarks.analytics_pandas import same_figures  # noqa: E402
+from benchmarks.sections import write_section  # noqa: E402
 
 MAP = REPO / "examples" / "consumer" / "retail" / "retail-app-first-year.journey.yaml"
 DATA = REPO / "build" / "analytics-bench"
@@ -196,18 +197,6 @@ def section(results: list[Measure], sizes: list[int], repeat: int = 1) -> str:
     )
 
 
-def write_section(path: Path, text: str) -> None:
-    """Replace the marked section of `path` (or append it), leaving the rest as it is."""
-    content = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in content and END in content:
-        before, rest = content.split(START, 1)
-        after = rest.split(END, 1)[1]
-        content = before + text + after
-    else:
-        content = content.rstrip("\n") + "\n\n" + text + "\n"
-    path.write_text(content, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000000,10000000", help="comma-separated event counts")
@@ -232,7 +221,7 @@ def main() -> None:
     text = section(results, sizes, args.repeat)
     print(text)
     if args.write:
-        write_section(args.write, text)
+        write_section(args.write, text, START, END)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.sections import write_section  # noqa: E402
+
 BIN = Path(sys.executable).parent
 AS_OF = "2026-11-22"
 START = "<!-- diff-benchmarks:start -->"
@@ -178,18 +182,6 @@ def section(timings: dict[str, tuple[float, float]], facts: dict[str, str], repe
     )
 
 
-def write(path: Path, text: str) -> None:
-    """Replace the text between the markers, or append it; nothing else of the file changes."""
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        after = rest.split(END, 1)[1]
-        updated = before + text + after
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    path.write_text(updated, encoding="utf-8")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--maps", type=int, default=500)
@@ -201,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = section(timings, facts, args.repeat)
     print(text)
     if args.write:
-        write(args.write, text)
+        write_section(args.write, text, START, END)
         print(f"wrote the diff benchmarks into {args.write}", file=sys.stderr)
     return 0
 

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+from benchmarks.sections import write_section  # noqa: E402
 from run import generate, time_command, tool  # noqa: E402
 
 START = "<!-- format-benchmarks:start -->"
@@ -105,15 +106,6 @@ def _verdict(ratio: float) -> str:
     return "met" if ratio <= TARGET else "**missed**"
 
 
-def write_section(path: Path, section: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in text and END in text:
-        text = text[: text.index(START)] + section + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--maps", type=int, default=500)
@@ -124,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     section = measure(args.maps, args.touchpoints, args.repeat)
     print(section)
     if args.write:
-        write_section(args.write, section)
+        write_section(args.write, section, START, END)
     return 0
 
 

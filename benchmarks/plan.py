@@ -26,6 +26,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.sections import write_section  # noqa: E402
+
 START_MARK = "<!-- plan-benchmarks:start -->"
 END_MARK = "<!-- plan-benchmarks:end -->"
 START = datetime.date(2026, 1, 5)
@@ -166,18 +170,6 @@ def _met(seconds: float) -> str:
     return "met" if seconds < TARGET_SECONDS else "**missed**"
 
 
-def write_section(path: Path, text: str) -> None:
-    """Replace the marked section of `path`, or append it; nothing else in the file changes."""
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START_MARK in current and END_MARK in current:
-        before = current[: current.index(START_MARK)]
-        after = current[current.index(END_MARK) + len(END_MARK) :].lstrip("\n")
-        updated = before + text + after
-    else:
-        updated = current.rstrip("\n") + ("\n\n" if current else "") + text
-    path.write_text(updated, encoding="utf-8")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--personas", type=int, default=50)
@@ -188,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows, sends = measure(args.personas, args.interactions, args.repeat)
     text = section(rows, sends, args.personas, args.interactions, args.repeat)
     if args.write:
-        write_section(args.write, text)
+        write_section(args.write, text, START_MARK, END_MARK)
         print(f"wrote the plan section of {args.write}", file=sys.stderr)
     print(text, end="")
     return 0

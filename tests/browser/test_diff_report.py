@@ -6,13 +6,12 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.browser.test_reports import ARGS, ARTIFACTS, AS_OF, CHROMIUM, Visit
+from tests.browser.chromium import Visitor
+from tests.browser.test_reports import ARTIFACTS, AS_OF
 from tests.helpers import EXAMPLES, GitRepo
 
 pytestmark = pytest.mark.browser
@@ -56,29 +55,7 @@ def since_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def visit() -> Iterator[Callable[[Path], Visit]]:
-    """Open a page in Debian's Chromium, recording console errors, requests and dialogs."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1600, "height": 1000})
-
-        def open_page(path: Path) -> Visit:
-            page = context.new_page()
-            seen = Visit(page)
-            page.on("console", lambda m: seen.console_errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: seen.console_errors.append(str(e)))
-            page.on("request", lambda r: seen.requests.append(r.url))
-            page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
-            page.goto(path.as_uri())
-            page.wait_for_load_state("load")
-            return seen
-
-        yield open_page
-        browser.close()
-
-
-def test_the_report_marks_changes_and_stays_inert(since_site: Path, visit: Callable[[Path], Visit]) -> None:
+def test_the_report_marks_changes_and_stays_inert(since_site: Path, visit: Visitor) -> None:
     report = since_site / "retail-app-first-year.html"
     seen = visit(report)
     page = seen.page
@@ -113,7 +90,7 @@ def test_the_report_marks_changes_and_stays_inert(since_site: Path, visit: Calla
     page.screenshot(path=str(ARTIFACTS / "retail-app-first-year.since.png"), full_page=True)
 
 
-def test_an_unchanged_map_says_so(since_site: Path, visit: Callable[[Path], Visit]) -> None:
+def test_an_unchanged_map_says_so(since_site: Path, visit: Visitor) -> None:
     page = visit(since_site / "saas-trial.html").page
     assert "Nothing changed since HEAD" in page.locator("section#changes").inner_text()
     assert page.locator("span.change").count() == 4  # the legend only

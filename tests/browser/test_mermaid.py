@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from journeykit.analysis import analyze
 from journeykit.config import Settings
@@ -24,8 +24,6 @@ from journeykit.model import Journey
 from tests.helpers import EXAMPLES, FIXTURES, REPO
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BUNDLE = REPO / "tests" / "browser" / "mermaid" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MAPS = [
     *sorted(p for p in EXAMPLES.rglob("*.journey.yaml")),
@@ -60,17 +58,14 @@ RENDER = """async (diagrams) => {
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Page]:
+def page(browser: Browser) -> Iterator[Page]:
     assert BUNDLE.exists(), "Mermaid is not installed: ./dev test runs npm ci in tests/browser/mermaid"
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: ./dev test installs it"
-    with sync_playwright() as playwright:
-        browser: Browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        opened = browser.new_page()
-        opened.set_content("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body></body></html>")
-        opened.add_script_tag(path=str(BUNDLE))
-        assert opened.evaluate("typeof mermaid.render") == "function"
-        yield opened
-        browser.close()
+    opened = browser.new_page()
+    opened.set_content("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body></body></html>")
+    opened.add_script_tag(path=str(BUNDLE))
+    assert opened.evaluate("typeof mermaid.render") == "function"
+    yield opened
+    opened.close()
 
 
 def _exported(path: Path, tmp_path: Path) -> tuple[Journey, list[str]]:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
+from tests.browser.chromium import watch
 from tests.helpers import EXAMPLES, REPO
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = REPO / "test-artifacts"
 
 
@@ -30,26 +28,13 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: ./dev test installs it"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
 def test_year_view_opens_cleanly_and_shows_every_day(page_file: Path, browser: Browser) -> None:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    errors: list[str] = []
-    requests: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: requests.append(r.url))
+    seen = watch(context.new_page())
+    page = seen.page
     page.goto(page_file.as_uri())
     page.wait_for_load_state("load")
-    assert errors == [] and requests == [page_file.as_uri()]
+    assert seen.console_errors == [] and seen.dialogs == [] and seen.requests == [page_file.as_uri()]
     assert page.evaluate("document.scripts.length") == 0
     personas = page.locator("section.plan-persona")
     assert personas.count() == 3

@@ -11,21 +11,17 @@ from __future__ import annotations
 import datetime
 import itertools
 import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
 
 from journeykit.analysis import analyze
 from journeykit.config import Settings
 from journeykit.model import Journey
+from tests.browser.chromium import Visitor
 from tests.helpers import EXAMPLES, FIXTURES, REPO
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = REPO / "test-artifacts"
 AS_OF = "2026-11-22"
 
@@ -44,48 +40,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Journey]]
     return out, analyze([str(root / "maps")], Settings()).journeys
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: ./dev test installs it"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@dataclass
-class Visit:
-    page: Page
-    console_errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-def visit(browser: Browser) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1600, "height": 1000})
-
-    def open_page(path: Path) -> Visit:
-        page = context.new_page()
-        seen = Visit(page)
-        page.on("console", lambda m: seen.console_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: seen.console_errors.append(str(e)))
-        page.on("request", lambda r: seen.requests.append(r.url))
-        page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
-        page.goto(path.as_uri())
-        page.wait_for_load_state("load")
-        return seen
-
-    yield open_page
-    context.close()
-
-
-def test_every_report_opens_cleanly(site: tuple[Path, list[Journey]], visit: object) -> None:
+def test_every_report_opens_cleanly(site: tuple[Path, list[Journey]], visit: Visitor) -> None:
     out, journeys = site
     ARTIFACTS.mkdir(exist_ok=True)
     for journey in journeys:
         report = out / f"{journey.id}.html"
-        seen = visit(report)  # type: ignore[operator]
+        seen = visit(report)
         page = seen.page
         assert seen.console_errors == [], journey.id
         assert seen.requests == [report.as_uri()], journey.id
@@ -108,9 +68,9 @@ def test_every_report_opens_cleanly(site: tuple[Path, list[Journey]], visit: obj
         page.screenshot(path=str(ARTIFACTS / f"{journey.id}.png"), full_page=True)
 
 
-def test_hostile_map_runs_nothing_and_shows_its_text(site: tuple[Path, list[Journey]], visit: object) -> None:
+def test_hostile_map_runs_nothing_and_shows_its_text(site: tuple[Path, list[Journey]], visit: Visitor) -> None:
     out, _ = site
-    seen = visit(out / "hostile-map.html")  # type: ignore[operator]
+    seen = visit(out / "hostile-map.html")
     page = seen.page
     for link in page.locator("a").all():
         link.hover()
@@ -131,9 +91,9 @@ def test_hostile_map_runs_nothing_and_shows_its_text(site: tuple[Path, list[Jour
     page.screenshot(path=str(ARTIFACTS / "hostile-map.png"), full_page=True)
 
 
-def test_index_links_to_every_report(site: tuple[Path, list[Journey]], visit: object) -> None:
+def test_index_links_to_every_report(site: tuple[Path, list[Journey]], visit: Visitor) -> None:
     out, journeys = site
-    seen = visit(out / "index.html")  # type: ignore[operator]
+    seen = visit(out / "index.html")
     page = seen.page
     assert seen.console_errors == []
     links = page.locator("table.data a")
@@ -146,9 +106,9 @@ def test_index_links_to_every_report(site: tuple[Path, list[Journey]], visit: ob
     page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
 
 
-def test_accessible_structure(site: tuple[Path, list[Journey]], visit: object) -> None:
+def test_accessible_structure(site: tuple[Path, list[Journey]], visit: Visitor) -> None:
     out, _ = site
-    page = visit(out / "retail-app-first-year.html").page  # type: ignore[operator]
+    page = visit(out / "retail-app-first-year.html").page
     assert page.evaluate("document.documentElement.lang") == "en"
     named = page.evaluate(
         """[...document.querySelectorAll('svg[role=img]')].map(svg =>
@@ -163,9 +123,9 @@ def test_accessible_structure(site: tuple[Path, list[Journey]], visit: object) -
     assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
 
 
-def test_print_layout_is_a3_landscape_without_cut_lanes(site: tuple[Path, list[Journey]], visit: object) -> None:
+def test_print_layout_is_a3_landscape_without_cut_lanes(site: tuple[Path, list[Journey]], visit: Visitor) -> None:
     out, _ = site
-    page = visit(out / "retail-app-first-year.html").page  # type: ignore[operator]
+    page = visit(out / "retail-app-first-year.html").page
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('nav.toc')).display") == "none"
     assert page.evaluate("getComputedStyle(document.querySelector('tbody.persona')).breakInside") == "avoid"
@@ -180,10 +140,10 @@ def test_reports_are_dated_as_asked(site: tuple[Path, list[Journey]]) -> None:
     assert f"on {datetime.date.fromisoformat(AS_OF).isoformat()}" in (out / "saas-trial.html").read_text()
 
 
-def test_the_report_shows_the_year_per_persona(site: tuple[Path, list[Journey]], visit: object) -> None:
+def test_the_report_shows_the_year_per_persona(site: tuple[Path, list[Journey]], visit: Visitor) -> None:
     out, journeys = site
     retail = next(j for j in journeys if j.id == "retail-app-first-year")
-    page = visit(out / "retail-app-first-year.html").page  # type: ignore[operator]
+    page = visit(out / "retail-app-first-year.html").page
     calendar = page.locator("section#calendar")
     page.locator("nav.toc a[href='#calendar']").click()
     assert calendar.is_visible() and calendar.bounding_box()["height"] > 1000  # type: ignore[index]
@@ -214,7 +174,9 @@ def test_the_report_shows_the_year_per_persona(site: tuple[Path, list[Journey]],
     calendar.screenshot(path=str(ARTIFACTS / "retail-app-first-year.calendar.png"))
 
 
-def test_the_stage_header_stays_in_view_while_the_grid_scrolls(site: tuple[Path, list[Journey]], visit) -> None:  # type: ignore[no-untyped-def]
+def test_the_stage_header_stays_in_view_while_the_grid_scrolls(
+    site: tuple[Path, list[Journey]], visit: Visitor
+) -> None:
     out, _ = site
     page = visit(out / "retail-app-first-year.html").page
     wrap = page.locator(".grid-wrap")
@@ -242,8 +204,8 @@ def measured_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "retail-app-first-year.html"
 
 
-def test_the_measured_report_shows_the_log_in_numbers_and_words(measured_site: Path, visit: object) -> None:
-    seen = visit(measured_site)  # type: ignore[operator]
+def test_the_measured_report_shows_the_log_in_numbers_and_words(measured_site: Path, visit: Visitor) -> None:
+    seen = visit(measured_site)
     page = seen.page
     assert seen.console_errors == [] and seen.dialogs == []
     assert seen.requests == [measured_site.as_uri()]

@@ -15,14 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.helpers import EXAMPLES, REPO
 from tests.serve_helpers import Served, serving
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = REPO / "test-artifacts"
 RETAIL = "maps/consumer/retail/retail-app-first-year.journey.yaml"
 RETAIL_URL = "/consumer/retail/retail-app-first-year.journey.html"
@@ -33,15 +31,6 @@ def _workspace(root: Path) -> Path:
     (root / ".git").mkdir()
     shutil.copytree(EXAMPLES, root / "maps")
     return root
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: ./dev test installs it"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from journeykit.diff.sides import Snapshot
 from journeykit.loader import load_text
 from journeykit.reporters import ReportContext
 from tests.helpers import FIXTURES
-from tests.property.test_never_crash import VALUES, _paths
+from tests.property.mutations import mutate
 
 SETTINGS = Settings()
 TODAY = datetime.date(2026, 11, 22)
@@ -84,8 +84,8 @@ def report_everywhere(report: DiffReport) -> None:
 @given(st.data())
 def test_structural_mutations_never_crash_the_diff(data: st.DataObject) -> None:
     document = data.draw(st.sampled_from(MAPS))
-    before = dump(mutate_from(data, document))
-    after = dump(mutate_from(data, document))
+    before = dump(mutate(data, document))
+    after = dump(mutate(data, document))
     report_everywhere(diff(before, after))
     same = diff(before, before)
     assert same.empty, same.changes
@@ -114,22 +114,3 @@ def test_reordering_items_changes_nothing(data: st.DataObject) -> None:
             random.Random(seed).shuffle(shuffled[key])
     report = diff(dump(document), dump(shuffled))
     assert report.changes == (), [c.message for c in report.changes]
-
-
-def mutate_from(data: st.DataObject, document: Any) -> Any:
-    """Random values put at random places of one of several maps, as test_never_crash does to one."""
-    document = copy.deepcopy(document)
-    paths = _paths(document)[1:]
-    for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(paths))
-        parent = document
-        try:
-            for part in path[:-1]:
-                parent = parent[part]
-            if data.draw(st.booleans()) and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = data.draw(VALUES)
-        except (KeyError, IndexError, TypeError):
-            continue
-    return document

@@ -6,7 +6,6 @@ Also a differential property: the fast validator (fastjsonschema) and the full o
 
 from __future__ import annotations
 
-import copy
 import datetime
 from typing import Any
 
@@ -21,6 +20,7 @@ from journeykit.config import Settings
 from journeykit.loader import load_text
 from journeykit.schema import _full_validator, _is_valid
 from tests.helpers import FIXTURES
+from tests.property.mutations import mutate, paths
 
 BASE_TEXT = (FIXTURES / "valid" / "complete.journey.yaml").read_text(encoding="utf-8")
 BASE_DATA = load_text(BASE_TEXT, "base.journey.yaml").source.data
@@ -78,48 +78,13 @@ def test_text_mutations_of_a_valid_map(data: st.DataObject) -> None:
     assert_positions_exist(run_pipeline(text.encode("utf-8", "surrogatepass")), text.count("\n") + 1)
 
 
-VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False) | st.text(max_size=12),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
-    max_leaves=6,
-)
-
-
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found.extend(_paths(value, (*prefix, key)))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found.extend(_paths(value, (*prefix, index)))
-    return found
-
-
-ALL_PATHS = _paths(BASE_DATA)[1:]
-
-
-def mutate(data: st.DataObject) -> Any:
-    document = copy.deepcopy(BASE_DATA)
-    for _ in range(data.draw(st.integers(1, 3))):
-        path = data.draw(st.sampled_from(ALL_PATHS))
-        parent = document
-        try:
-            for part in path[:-1]:
-                parent = parent[part]
-            if data.draw(st.booleans()) and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = data.draw(VALUES)
-        except (KeyError, IndexError, TypeError):
-            continue
-    return document
+ALL_PATHS = paths(BASE_DATA)[1:]
 
 
 @PROPERTY_SETTINGS
 @given(st.data())
 def test_fast_and_full_validators_agree(data: st.DataObject) -> None:
-    document = mutate(data)
+    document = mutate(data, BASE_DATA, ALL_PATHS)
     full_valid = not any(True for _ in _full_validator().iter_errors(document))
     assert _is_valid(document) == full_valid
 
@@ -129,7 +94,7 @@ def test_fast_and_full_validators_agree(data: st.DataObject) -> None:
 def test_structural_mutations_never_crash_the_builder(data: st.DataObject) -> None:
     import yaml
 
-    document = mutate(data)
+    document = mutate(data, BASE_DATA, ALL_PATHS)
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
     findings = run_pipeline(text.encode())
     assert_positions_exist(findings, text.count("\n") + 1)

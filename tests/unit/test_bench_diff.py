@@ -45,13 +45,3 @@ def diff(repo: Path, base: str, head: str) -> list[dict[str, object]]:
     assert code in (0, 1)
     changes: list[dict[str, object]] = json.loads(out.getvalue())["changes"]
     return changes
-
-
-def test_write_replaces_only_the_section(tmp_path: Path) -> None:
-    module = bench()
-    docs = tmp_path / "benchmarks.md"
-    docs.write_text("# Benchmarks\n\nThe rest.\n", encoding="utf-8")
-    module.write(docs, f"{module.START}\none\n{module.END}")
-    module.write(docs, f"{module.START}\ntwo\n{module.END}")
-    text = docs.read_text(encoding="utf-8")
-    assert text == f"# Benchmarks\n\nThe rest.\n\n{module.START}\ntwo\n{module.END}\n"

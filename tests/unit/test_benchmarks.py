@@ -7,6 +7,7 @@ from pathlib import Path
 
 from benchmarks.generate_dense import generate_dense_corpus, generate_dense_single
 from benchmarks.run import keep_marked_sections
+from benchmarks.sections import write_section
 
 from journeykit.analysis import analyze
 from journeykit.checks import with_lint
@@ -43,3 +44,15 @@ def test_rewriting_the_report_keeps_marked_sections_verbatim() -> None:
     assert "<!-- render-benchmarks:start -->\n## Render\n\n| a | b |\n<!-- render-benchmarks:end -->" in new
     assert "<!-- x.y-benchmarks:start -->kept<!-- x.y-benchmarks:end -->" in new
     assert keep_marked_sections("# B\n", "no markers") == "# B\n"
+
+
+def test_a_script_rewrites_only_its_own_section(tmp_path: Path) -> None:
+    start, end = "<!-- x:start -->", "<!-- x:end -->"
+    docs = tmp_path / "benchmarks.md"
+    docs.write_text("# Benchmarks\n\nThe rest.\n", encoding="utf-8")
+    write_section(docs, f"{start}\none\n{end}\n", start, end)
+    write_section(docs, f"{start}\ntwo\n{end}\n", start, end)
+    assert docs.read_text(encoding="utf-8") == f"# Benchmarks\n\nThe rest.\n\n{start}\ntwo\n{end}\n"
+    docs.write_text(docs.read_text(encoding="utf-8") + "\nAfter.\n", encoding="utf-8")
+    write_section(docs, f"{start}\nthree\n{end}", start, end)
+    assert docs.read_text(encoding="utf-8") == f"# Benchmarks\n\nThe rest.\n\n{start}\nthree\n{end}\n\nAfter.\n"

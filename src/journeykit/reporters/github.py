@@ -18,6 +18,7 @@ from journeykit.reporters import ReportContext
 from journeykit.reporters.concise import one_line
 from journeykit.result import Result
 from journeykit.sanitize import printable
+from journeykit.source import Location
 
 ANNOTATIONS_PER_TYPE = 10
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -31,16 +32,22 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding) -> str:
-    loc = finding.location
+def workflow_command(severity: Severity, loc: Location, title: str, *lines: str) -> str:
+    """One annotation at `loc`: the file name, the title and each line of the body made printable and
+    escaped, so that no user text can end the command or start another one."""
     props = [f"file={escape_property(printable(loc.file))}", f"line={loc.line}", f"col={loc.column}"]
     if loc.end_line is not None:
         props.append(f"endLine={loc.end_line}")
         if loc.end_line == loc.line and loc.end_column is not None:
             props.append(f"endColumn={loc.end_column}")
-    props.append(f"title={escape_property(f'journeykit {finding.code}')}")
-    body = printable(finding.message) + (f"\nhint: {printable(finding.hint)}" if finding.hint else "")
-    return f"::{COMMANDS[finding.severity]} {','.join(props)}::{escape_data(body)}"
+    props.append(f"title={escape_property(printable(title))}")
+    body = "\n".join(printable(line) for line in lines)
+    return f"::{COMMANDS[severity]} {','.join(props)}::{escape_data(body)}"
+
+
+def annotation(finding: Finding) -> str:
+    hint = (f"hint: {finding.hint}",) if finding.hint else ()
+    return workflow_command(finding.severity, finding.location, f"journeykit {finding.code}", finding.message, *hint)
 
 
 def plain(finding: Finding) -> str:

@@ -14,7 +14,7 @@ from journeykit.diff.reporters.common import side_name, summary
 from journeykit.findings import Severity
 from journeykit.present import plural
 from journeykit.reporters import ReportContext
-from journeykit.reporters.github import ANNOTATIONS_PER_TYPE, COMMANDS, escape_data, escape_property
+from journeykit.reporters.github import ANNOTATIONS_PER_TYPE, COMMANDS, escape_data, workflow_command
 from journeykit.sanitize import printable
 
 PREFIX = "journeykit diff:"
@@ -22,14 +22,7 @@ PREFIX = "journeykit diff:"
 
 def annotation(change: Change) -> str:
     assert change.location is not None
-    loc = change.location
-    props = [f"file={escape_property(printable(loc.file))}", f"line={loc.line}", f"col={loc.column}"]
-    if loc.end_line is not None:
-        props.append(f"endLine={loc.end_line}")
-        if loc.end_line == loc.line and loc.end_column is not None:
-            props.append(f"endColumn={loc.end_column}")
-    props.append(f"title={escape_property(f'journeykit diff {change.kind}')}")
-    return f"::{COMMANDS[change.level]} {','.join(props)}::{escape_data(printable(change.message))}"
+    return workflow_command(change.level, change.location, f"journeykit diff {change.kind}", change.message)
 
 
 def plain(change: Change) -> str:
