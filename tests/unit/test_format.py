@@ -193,3 +193,21 @@ def test_docs_field_tables_list_fields_in_the_schema_order() -> None:
         table = docs[docs.index(heading + "\n") :].split("\n\n| field |", 1)[1].split("\n\n", 1)[0]
         fields = [line.split("`")[1] for line in table.splitlines()[2:] if line.startswith("| `")]
         assert tuple(fields) == field_order(definition), definition
+
+
+def test_a_closing_comment_after_folded_text_stays_a_comment_and_stays_put() -> None:
+    # Found by the property test: comments indented under `interactions:` close that list, whose last value
+    # becomes folded text; as deep as that text they would be text, so they sit one column less deep, and
+    # formatting again leaves them there (it used to move one to the end of the file).
+    text = (
+        "journeykit: 1\nkind: journey\nid: x\ntitle: X\npersonas:\n- {id: p, name: P}\nstages:\n- {id: s, name: S}\n"
+        "interactions:\n      # note a\n    # note b\n- id: a\n  name: A\n  type: email\n  stage: s\n"
+        "  trigger: {type: day_of_use, day: 1}\n"
+        "  description: Frequency-capped with the other messages of this stage by Digital channels and more.\n"
+        "evidence:\n- {id: e, type: other, title: T, date: 2026-03-16}\n"
+    )
+    once = fmt(text, 60)
+    assert "    description: >-\n      Frequency-capped" in once
+    assert "by Digital channels and more.\n     # note a\n    # note b\nevidence:\n" in once
+    assert data(once) == data(text)
+    assert fmt(once, 60) == once

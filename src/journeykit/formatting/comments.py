@@ -309,7 +309,9 @@ def reinsert(text: str, comments: list[Comment], source: SourceFile) -> str:
             indent = max(start[2] + comment.column, 0)
             inside = _block_text_indent(last_descendant(path, source.data), source, lines)
             if inside is not None and indent >= inside:
-                indent = start[2]  # as deep as the folded or literal text it follows, it would become that text
+                # As deep as the folded or literal text it follows, it would become that text: one column less
+                # ends the text, and keeps the comment deeper than what follows (formatting again keeps it).
+                indent = max(inside - 1, start[2])
             after.setdefault(last, []).extend(_indent(comment.lines, indent))
     out: list[str] = list(header)
     for number, line in enumerate(lines):
