@@ -101,7 +101,7 @@ def measure(personas: int, interactions: int, repeat: int) -> tuple[list[tuple[s
         path = workdir / "plan-benchmark.journey.yaml"
         path.write_text(generate_map(personas, interactions), encoding="utf-8")
         analysis = analyze([str(path)], Settings())
-        assert not analysis.findings, analysis.findings[:3]
+        assert not analysis.result.findings, analysis.result.findings[:3]
         journey = analysis.journeys[0]
         rates = {f"event_{n}": 0.5 + n / 10 for n in range(20)}
         measured = Measured({p.id: MeasuredPersona(events_per_week=rates) for p in journey.personas})

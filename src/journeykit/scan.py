@@ -29,10 +29,7 @@ from journeykit.lint.table import RuleTable
 from journeykit.memory import paused_gc, settle
 from journeykit.quoted import QuotedLines
 from journeykit.result import Result
-from journeykit.workers import available_cpus, in_pool
-
-POOL_MIN_FILES = 64
-"""Directories with more files than this are checked in a pool of processes (with `jobs` above 1)."""
+from journeykit.workers import chunk_size, in_pool, pool_workers
 
 
 @dataclass(frozen=True)
@@ -69,13 +66,12 @@ def scan(
     """Check every map and catalog under `paths`; with `lint_as_of`, lint them too, dated that day."""
     files = DiskFiles(settings, stdin or sys.stdin.buffer)
     targets = files.finder.targets(paths, stdin_name)
-    jobs = settings.jobs or available_cpus()
+    workers = pool_workers(len(targets), settings.jobs, all(t.path is not None for t in targets))
     schema.prepare()  # once, before any worker starts, so that forked workers share it
     settle()
-    if jobs > 1 and len(targets) > POOL_MIN_FILES and all(t.path is not None for t in targets):
+    if workers > 1:
         start = functools.partial(_worker_checker, settings, lint_as_of, coverage, targets)
-        chunk = max(1, min(16, len(targets) // (jobs * 8)))
-        outcomes: Iterable[MapOutcome] = in_pool(start, targets, min(jobs, len(targets)), chunk)
+        outcomes: Iterable[MapOutcome] = in_pool(start, targets, workers, chunk_size(len(targets), workers))
     else:
         checker = MapChecker(files, settings, lint_as_of, coverage, targets)
         outcomes = (checker.check(target) for target in targets)

@@ -28,6 +28,22 @@ class WorkerCrashed(RuntimeError):
     """A worker process ended without returning its results: a bug or an outside kill, never bad input."""
 
 
+POOL_MIN_FILES = 64
+"""Directories with more files than this are checked in a pool of processes (with `jobs` above 1)."""
+
+
+def pool_workers(files: int, jobs: int | None, on_disk: bool) -> int:
+    """How many worker processes handle `files` files: `jobs` (0: one per CPU), but 1, this process, for
+    a few files (starting workers would cost more than they save) or when one is not on disk (stdin)."""
+    workers = min(jobs or available_cpus(), files)
+    return workers if workers > 1 and files > POOL_MIN_FILES and on_disk else 1
+
+
+def chunk_size(items: int, workers: int) -> int:
+    """Items per task: small enough that the workers finish together, large enough to send few tasks."""
+    return max(1, min(16, items // (workers * 8)))
+
+
 def available_cpus() -> int:
     """The CPUs this process may run on (its affinity where the system says, else all of them)."""
     if hasattr(os, "sched_getaffinity"):

@@ -12,10 +12,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from journeykit import scan
+from journeykit.commands import format as format_command
 from tests.helpers import REPO, CliRun, write
 
 Jk = Callable[..., CliRun]
@@ -102,16 +104,16 @@ def many_maps(root: Path) -> None:
 
 
 @contextmanager
-def pool_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Record the number of workers of each pool the run starts."""
+def pool_calls(monkeypatch: pytest.MonkeyPatch, module: ModuleType = scan) -> Iterator[list[int]]:
+    """Record the number of workers of each pool the run (of `module`'s pool) starts."""
     calls: list[int] = []
-    real = scan.in_pool
+    real = module.in_pool
 
     def spy(start, items, jobs, chunk):  # type: ignore[no-untyped-def]
         calls.append(jobs)
         return real(start, items, jobs, chunk)
 
-    monkeypatch.setattr(scan, "in_pool", spy)
+    monkeypatch.setattr(module, "in_pool", spy)
     yield calls
 
 
@@ -137,6 +139,37 @@ def test_a_pool_gives_the_output_of_one_process(
     assert pooled.code == alone.code == 1
     assert pooled.stdout == alone.stdout
     assert pooled.stderr == alone.stderr
+
+
+@pytest.mark.parametrize("mode", [("--check",), ("--diff",), ()], ids=["check", "diff", "write"])
+def test_format_in_a_pool_prints_and_writes_what_one_process_does(
+    tmp_path: Path, jk: Jk, monkeypatch: pytest.MonkeyPatch, mode: tuple[str, ...]
+) -> None:
+    trees = []
+    for name in ("alone", "pooled"):
+        root = tmp_path / name
+        many_maps(root)
+        for path in root.rglob("*.journey.yaml"):  # the top-level keys out of their canonical order
+            lines = path.read_text(encoding="utf-8").split("\n", 2)
+            path.write_text("\n".join([lines[1], lines[0], lines[2]]), encoding="utf-8")
+        (root / "east" / "m004.journey.yaml").write_bytes(b"\xff\xfe not UTF-8\n")  # cannot be formatted
+        trees.append(root)
+    with pool_calls(monkeypatch, format_command) as calls:
+        alone = jk("format", *mode, str(trees[0]), "--jobs", "1")
+        assert calls == []
+        pooled = jk("format", *mode, str(trees[1]), "--jobs", "2")
+        assert calls == [2]
+    assert pooled.code == alone.code == 2  # the broken files are reported; the others formatted or listed
+    assert pooled.stdout.replace("pooled", "alone") == alone.stdout
+    assert pooled.stderr.replace("pooled", "alone") == alone.stderr
+    expected = {("--check",): "Would reformat: ", ("--diff",): "+++ "}.get(mode, "")
+    assert expected in alone.stdout and (alone.stdout == "") == (mode == ())
+    assert "not UTF-8" in alone.stderr and "could not be formatted" in alone.stderr
+    files = sorted(p.relative_to(trees[0]) for p in trees[0].rglob("*.yaml"))
+    assert files == sorted(p.relative_to(trees[1]) for p in trees[1].rglob("*.yaml")) and len(files) == 74
+    for relative in files:
+        assert (trees[0] / relative).read_bytes() == (trees[1] / relative).read_bytes(), relative
+    assert pooled.stderr.count("reformatted" if mode == () else "would be reformatted") == 1
 
 
 def test_findings_that_cross_files_are_reported_once_by_a_pool(

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from journeykit.cli.app import app
-from journeykit.cli.options import ConfigOption, PathsArgument, StdinNameOption, finish, settings_for
+from journeykit.cli.options import ConfigOption, JobsOption, PathsArgument, StdinNameOption, finish, settings_for
 from journeykit.errors import UsageError
 
 import_app = typer.Typer(
@@ -65,6 +65,7 @@ def format_command(
     ] = None,
     config: ConfigOption = None,
     stdin_filename: StdinNameOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Rewrite maps and catalogs in the canonical layout, keeping every comment.
 
@@ -73,7 +74,7 @@ def format_command(
     """
     from journeykit.commands import format as command
 
-    settings = settings_for(config)
+    settings = settings_for(config, jobs)
     finish(command.run(command.FormatOptions(paths or ["."], check, diff, line_width, stdin_filename), settings))
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import functools
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
@@ -24,6 +25,7 @@ from journeykit.present import plural
 from journeykit.reporters.concise import one_line
 from journeykit.sanitize import printable
 from journeykit.source import Location
+from journeykit.workers import chunk_size, in_pool, pool_workers
 
 
 @dataclass(frozen=True)
@@ -42,16 +44,43 @@ class _Tally:
     failed: int = 0
 
 
+@dataclass(frozen=True)
+class Formatted:
+    """What formatting one file came to, worked out where the file was read (here or in a worker) and
+    printed and written here, in file order."""
+
+    target: Target
+    problems: tuple[Finding, ...] = ()
+    """Why the file cannot be formatted (it is then left as it is); empty when it could be."""
+    changed: bool = False
+    output: bytes | None = None
+    """The bytes to write (the formatted file, its byte-order mark kept) when it changed and is rewritten;
+    for standard input, the formatted text, whether it changed or not (unless `--check`)."""
+    diff: str = ""
+    """`--diff`: the unified diff of what would change."""
+
+
 def run(options: FormatOptions, settings: Settings, out: TextIO | None = None, stdin: BinaryIO | None = None) -> int:
-    """Format or check every map and catalog under the paths; returns the exit code."""
+    """Format or check every map and catalog under the paths; returns the exit code.
+
+    Directories of many files are formatted in worker processes (`--jobs`, as for validate); what is
+    printed and written is the same, in the same order, as in one process.
+    """
     out = out or sys.stdout
     width = options.line_width or settings.line_width
     targets = discover(
         options.paths, exclude=settings.exclude, exclude_root=settings.root, stdin_name=options.stdin_filename or "-"
     )
+    workers = pool_workers(len(targets), settings.jobs, all(t.path is not None for t in targets))
+    if workers > 1:
+        start = functools.partial(_formatter, options, settings, width, None)
+        outcomes: Iterable[Formatted] = in_pool(start, targets, workers, chunk_size(len(targets), workers))
+    else:
+        format_one = _formatter(options, settings, width, stdin or sys.stdin.buffer)
+        outcomes = (format_one(target) for target in targets)
     tally = _Tally()
-    for target in targets:
-        _one(target, options, settings, width, tally, out, stdin or sys.stdin.buffer)
+    for outcome in outcomes:
+        _report(outcome, options, tally, out)
     if not targets:
         print(f"journeykit: warning: no maps or catalogs found in {', '.join(options.paths)}", file=sys.stderr)
     if not (len(targets) == 1 and targets[0].path is None):
@@ -61,52 +90,67 @@ def run(options: FormatOptions, settings: Settings, out: TextIO | None = None, s
     return 1 if tally.changed and (options.check or options.diff) else 0
 
 
-def _one(
-    target: Target, options: FormatOptions, settings: Settings, width: int, tally: _Tally, out: TextIO, stdin: BinaryIO
-) -> None:
-    raw, problem = _read(target, settings, stdin)
-    if problem is not None:
-        tally.failed += 1
-        print(one_line(problem), file=sys.stderr)
-        return
-    bom = raw.startswith(codecs.BOM_UTF8)
-    text = raw[len(codecs.BOM_UTF8) :].decode("utf-8") if bom else raw.decode("utf-8")
-    result = format_text(text, target.display, width, settings.limits)
-    if result.text is None:
-        tally.failed += 1
-        for finding in result.findings:
-            print(one_line(finding), file=sys.stderr)
-        return
-    formatted = result.text
-    if target.path is None:  # standard input: the formatted text goes to standard output
-        if not options.check:
-            out.write(formatted)
-        tally.changed += formatted != text
-        tally.unchanged += formatted == text
-        return
-    if formatted == text:
-        tally.unchanged += 1
-        return
-    tally.changed += 1
-    if options.diff:
-        out.writelines(
-            difflib.unified_diff(
+def _formatter(
+    options: FormatOptions, settings: Settings, width: int, stdin: BinaryIO | None
+) -> Callable[[Target], Formatted]:
+    """The function that formats one file (in this process, or once per worker)."""
+
+    def format_one(target: Target) -> Formatted:
+        raw, problem = _read(target, settings, stdin)
+        if problem is not None:
+            return Formatted(target, (problem,))
+        bom = raw.startswith(codecs.BOM_UTF8)
+        text = raw[len(codecs.BOM_UTF8) :].decode("utf-8") if bom else raw.decode("utf-8")
+        result = format_text(text, target.display, width, settings.limits)
+        if result.text is None:
+            return Formatted(target, tuple(result.findings))
+        formatted = result.text
+        changed = formatted != text
+        if target.path is None:  # standard input: the formatted text goes to standard output
+            return Formatted(target, changed=changed, output=None if options.check else formatted.encode("utf-8"))
+        if not changed:
+            return Formatted(target)
+        if options.diff:
+            lines = difflib.unified_diff(
                 text.splitlines(keepends=True),
                 formatted.splitlines(keepends=True),
                 fromfile=target.display,
                 tofile=target.display,
             )
-        )
-    elif options.check:
+            return Formatted(target, changed=True, diff="".join(lines))
+        if options.check:
+            return Formatted(target, changed=True)
+        return Formatted(target, changed=True, output=(codecs.BOM_UTF8 if bom else b"") + formatted.encode("utf-8"))
+
+    return format_one
+
+
+def _report(outcome: Formatted, options: FormatOptions, tally: _Tally, out: TextIO) -> None:
+    """Print, write and count one file's outcome."""
+    target = outcome.target
+    if outcome.problems:
+        tally.failed += 1
+        for finding in outcome.problems:
+            print(one_line(finding), file=sys.stderr)
+        return
+    tally.changed += outcome.changed
+    tally.unchanged += not outcome.changed
+    if target.path is None:
+        if outcome.output is not None:
+            out.write(outcome.output.decode("utf-8"))
+    elif outcome.diff:
+        out.write(outcome.diff)
+    elif outcome.changed and options.check:
         print(f"Would reformat: {printable(target.display)}", file=out)
-    else:
-        atomic_bytes(target.path, (codecs.BOM_UTF8 if bom else b"") + formatted.encode("utf-8"))
+    elif outcome.output is not None:
+        atomic_bytes(target.path, outcome.output)
 
 
-def _read(target: Target, settings: Settings, stdin: BinaryIO) -> tuple[bytes, Finding | None]:
+def _read(target: Target, settings: Settings, stdin: BinaryIO | None) -> tuple[bytes, Finding | None]:
     """The file's bytes, or the finding that says why it cannot be formatted (unreadable, too large, not UTF-8)."""
     try:
         if target.path is None:
+            assert stdin is not None, "standard input is formatted in the main process"
             raw = stdin.read(settings.max_file_size + 1)
         else:
             with target.path.open("rb") as handle:
