@@ -20,6 +20,7 @@ from journeykit.cli.events import (
     TimeColumnOption,
     ToOption,
     WindowOption,
+    log_arguments,
     log_choices,
 )
 from journeykit.cli.options import ConfigOption, OutputOption, PathsArgument, finish, settings_for
@@ -57,20 +58,7 @@ def analytics(
     from journeykit.analytics.reporters import ANALYTICS_FORMATS
     from journeykit.commands import analytics as command
 
-    choices = log_choices(
-        events=events,
-        window=window,
-        start=start,
-        end=end,
-        as_of=as_of,
-        actor_column=actor_column,
-        time_column=time_column,
-        event_column=event_column,
-        persona_column=persona_column,
-        engine=engine,
-        spark_master=spark_master,
-        events_format=events_format,
-    )
+    choices = log_choices(**log_arguments(locals()))
     chosen_format = (
         None if output_format is None else s.check_choice(output_format, ANALYTICS_FORMATS.names, "--format")
     )

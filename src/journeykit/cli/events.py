@@ -4,7 +4,8 @@ whatever the command line leaves out."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -48,6 +49,29 @@ LogAsOfOption = Annotated[
     Text,
     typer.Option("--as-of", metavar="WHEN", help="Read the log as it stood then (default: its latest timestamp)."),
 ]
+
+
+LOG_PARAMETERS = (
+    "events",
+    "window",
+    "start",
+    "end",
+    "as_of",
+    "actor_column",
+    "time_column",
+    "event_column",
+    "persona_column",
+    "engine",
+    "spark_master",
+    "events_format",
+)
+"""The event log's options, by parameter name: each command that reads a log declares them in its signature
+(Typer reads options there), and passes them on with `log_arguments(locals())`."""
+
+
+def log_arguments(parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """The event log's options among a command's parameters."""
+    return {name: parameters[name] for name in LOG_PARAMETERS}
 
 
 def log_choices(

@@ -21,6 +21,7 @@ from journeykit.cli.events import (
     TimeColumnOption,
     ToOption,
     WindowOption,
+    log_arguments,
     log_choices_if_events,
     rules_date,
 )
@@ -163,20 +164,7 @@ def lint(
     base = settings_for(config, jobs)
     severity = None if fail_on is None else Severity.parse(fail_on)
     date = rules_date(as_of, bool(events))
-    log = log_choices_if_events(
-        events=events,
-        window=window,
-        start=start,
-        end=end,
-        as_of=as_of,
-        actor_column=actor_column,
-        time_column=time_column,
-        event_column=event_column,
-        persona_column=persona_column,
-        engine=engine,
-        spark_master=spark_master,
-        events_format=events_format,
-    )
+    log = log_choices_if_events(**log_arguments(locals()))
     settings = base.with_overrides(
         select=_codes(select),
         extend_select=None if extend_select is None else (*base.extend_select, *(_codes(extend_select) or ())),
@@ -293,20 +281,7 @@ def render(
     from journeykit.commands.check import CheckOptions
 
     date = rules_date(as_of, bool(events))
-    log = log_choices_if_events(
-        events=events,
-        window=window,
-        start=start,
-        end=end,
-        as_of=as_of,
-        actor_column=actor_column,
-        time_column=time_column,
-        event_column=event_column,
-        persona_column=persona_column,
-        engine=engine,
-        spark_master=spark_master,
-        events_format=events_format,
-    )
+    log = log_choices_if_events(**log_arguments(locals()))
     settings = settings_for(config)
     options = command.RenderOptions(
         check=CheckOptions(paths or ["."], "text", None, stdin_filename, allow_empty=allow_empty),
