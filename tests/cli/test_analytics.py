@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -234,6 +235,12 @@ def test_spark_engine_through_the_command_line(jk: Jk, shop: Path, spark_session
     spark = json.loads(run.stdout)
     assert spark["settings"]["engine"] == "spark"
     assert spark["maps"] == duck["maps"]
+
+
+def test_local_spark_does_not_need_the_machine_name_to_resolve(spark_session: object) -> None:
+    # Found on a fresh Debian root: the JVM looks its own address up by the machine's name before it reads
+    # any setting, and where the name does not resolve Spark never starts. A local session spares it that.
+    assert os.environ.get("SPARK_LOCAL_IP") == "127.0.0.1"
 
 
 def test_a_bad_timestamp_beside_a_field_too_long_for_python_is_still_one_line(jk: Jk, project: Path) -> None:

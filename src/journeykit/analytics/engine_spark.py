@@ -50,7 +50,10 @@ def start_session(master: str) -> tuple[Any, bool]:
         "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile=file:{LOG_CONFIG}",
     }
     if master.startswith("local"):
-        # One machine: a few shuffle partitions, not 200; no network name lookups.
+        # One machine: a few shuffle partitions, not 200; no network name lookups. The JVM looks its own
+        # address up by the machine's name before it reads any setting, and stops where that name does not
+        # resolve (containers, chroots, some CI runners): SPARK_LOCAL_IP spares it the lookup.
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         settings |= {
             "spark.sql.shuffle.partitions": str(max(2, (os.cpu_count() or 2) * 2)),
             "spark.driver.host": "127.0.0.1",
