@@ -33,6 +33,10 @@ class Summary:
         files = len({f.location.file for f in findings})
         return cls(by_severity, by_code, files_checked, files)
 
+    def most_common(self) -> list[tuple[str, int]]:
+        """(code, count) for every code with a finding, most first, then by code."""
+        return sorted(self.by_code.items(), key=lambda item: (-item[1], item[0]))
+
     def counts_phrase(self) -> str:
         """`2 errors and 1 warning`, or `no findings`."""
         parts = [plural(n, label) for label, n in self.by_severity.items() if n]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TextIO
 
 from journeykit.output import write_json
@@ -11,14 +10,9 @@ from journeykit.result import Result
 from journeykit.rules.registry import all_rules
 
 
-def counts(result: Result) -> list[tuple[str, int]]:
-    """(code, count) for every code with a finding, most first, then by code."""
-    return sorted(Counter(f.code for f in result.findings).items(), key=lambda item: (-item[1], item[0]))
-
-
 def report(result: Result, out: TextIO, context: ReportContext, *, as_json: bool = False) -> None:
     rules = all_rules()
-    rows = [(code, n, rules[code].name if code in rules else "") for code, n in counts(result)]
+    rows = [(code, n, rules[code].name if code in rules else "") for code, n in result.summary.most_common()]
     if as_json:
         write_json(out, [{"code": code, "name": name, "count": n} for code, n, name in rows])
         return

@@ -125,6 +125,6 @@ def print_summary(console: Console, result: Result) -> None:
     files = plural(summary.files_with_findings, "file")
     console.print(Text(f"Found {summary.counts_phrase()} in {files} ({checked}).", style="bold"))
     rules = all_rules()
-    for code, n in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
+    for code, n in summary.most_common():
         rule = rules.get(code)
         console.print(Text.assemble(f"{n:>5}  ", (code, "bold"), f"  {rule.name if rule else ''}"))
