@@ -21,8 +21,3 @@ import datetime
 def instant(local: datetime.datetime, zone: datetime.tzinfo) -> datetime.datetime:
     """The naive local time `local` as an aware time in `zone`, showing the wall time that really occurs."""
     return local.replace(tzinfo=zone, fold=0).astimezone(datetime.timezone.utc).astimezone(zone)
-
-
-def shifted(local: datetime.datetime, zone: datetime.tzinfo) -> bool:
-    """Whether `local` does not exist in `zone` (it is moved forward by the clock change)."""
-    return instant(local, zone).replace(tzinfo=None) != local

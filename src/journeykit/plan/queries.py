@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from journeykit.plan.result import JourneyPlan, PersonaPlan, Send, Silence
@@ -148,8 +148,3 @@ def windows_in_plan(plan: JourneyPlan, persona: PersonaPlan) -> list[tuple[Stage
         if high > low:
             out.append((window, low.date(), (high - datetime.timedelta(microseconds=1)).date()))
     return out
-
-
-def interactions_of(sends: Iterable[Send]) -> list[str]:
-    """The interaction ids of some sends, in order, with repeats."""
-    return [send.interaction.id for send in sends]

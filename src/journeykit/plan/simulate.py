@@ -75,7 +75,7 @@ def plan_journey(journey: Journey, options: PlanOptions) -> JourneyPlan:
         personas=personas,
         notes=tuple(run.notes),
         measured_source=options.measured.source if options.measured else None,
-        interaction_index={interaction.id: index for index, interaction in enumerate(journey.interactions)},
+        interaction_index=run.order,
     )
 
 
@@ -94,7 +94,8 @@ class _Run:
         self._budget = options.schedule_budget
         self._cut: set[tuple[object, ...]] = set()
         """Expansions cut short (by the budget or MAX_SCHEDULE_TIMES): their times end early."""
-        self._order = {interaction.id: index for index, interaction in enumerate(journey.interactions)}
+        self.order = {interaction.id: index for index, interaction in enumerate(journey.interactions)}
+        """Interaction id → its place in the map: sends at one instant go in this order."""
 
     def persona_plan(self, persona: Persona) -> PersonaPlan:
         measured = self.options.measured.of(persona.id) if self.options.measured else None
@@ -119,7 +120,7 @@ class _Run:
                     sends.extend(self._sends(interaction, persona.id, inside))
                 else:
                     silent.append(self._outside(interaction, persona.id, window, windows, outcome))
-        sends.sort(key=lambda s: (s.at, self._order[s.interaction.id], s.sequence))
+        sends.sort(key=lambda s: (s.at, self.order[s.interaction.id], s.sequence))
         return PersonaPlan(persona, windows, tuple(sends), tuple(silent), tuple(undated), measured is not None)
 
     # -- the times each trigger asks for, before the stage window is applied

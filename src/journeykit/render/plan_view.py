@@ -10,7 +10,7 @@ the busiest days and weeks and what never fires. The template only loops and pri
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from journeykit import __version__
@@ -146,8 +146,9 @@ class YearView:
 def build_year_view(plan: JourneyPlan, *, title: str | None = None, note: str | None = None) -> YearView:
     """The year view of every persona of a plan; `title` replaces `MAP: the plan`, `note` comes first in the notes."""
     channel_keys = _channel_keys(plan)
-    personas = tuple(_persona(plan, persona, channel_keys) for persona in plan.personas)
     journey = plan.journey
+    words = {interaction.id: when_text(interaction, journey) for interaction in journey.interactions}
+    personas = tuple(_persona(plan, persona, channel_keys, words) for persona in plan.personas)
     return YearView(
         title=title or f"{journey.title}: the plan",
         subtitle=f"{date_words(plan.start)} to {date_words(plan.last_day)} ({plural(plan.days, 'day')}), "
@@ -180,7 +181,10 @@ def _channel_keys(plan: JourneyPlan) -> dict[str, ChannelKey]:
     return keys
 
 
-def _persona(plan: JourneyPlan, persona: PersonaPlan, channels: dict[str, ChannelKey]) -> PersonaYear:
+def _persona(
+    plan: JourneyPlan, persona: PersonaPlan, channels: dict[str, ChannelKey], words: Mapping[str, str]
+) -> PersonaYear:
+    """One persona's year; `words` holds each interaction's trigger in words (worded once, not per send)."""
     journey = plan.journey
     stage_keys = {}
     for index, stage in enumerate(journey.stages):
@@ -197,7 +201,7 @@ def _persona(plan: JourneyPlan, persona: PersonaPlan, channels: dict[str, Channe
     cells = {}
     for day_number in range(plan.days):
         day = plan.start + datetime.timedelta(days=day_number)
-        cells[day] = _cell(plan, persona, day, by_day.get(day, ()), channels, stage_keys)
+        cells[day] = _cell(plan, persona, day, by_day.get(day, ()), channels, stage_keys, words)
     months = tuple(
         _month(plan, persona, year, month, cells, channels, stage_keys) for year, month in queries.months_of(plan)
     )
@@ -231,6 +235,7 @@ def _cell(
     sends: Sequence[Send],
     channels: dict[str, ChannelKey],
     stages: dict[str, StageKey],
+    words: Mapping[str, str],
 ) -> DayCell:
     stage_id = queries.stage_on(persona, day)
     stage = stages.get(stage_id) if stage_id else None
@@ -240,7 +245,7 @@ def _cell(
             s.interaction.id,
             s.interaction.name,
             channels[s.channel],
-            when_text(s.interaction, plan.journey),
+            words[s.interaction.id],
         )
         for s in sends
     )

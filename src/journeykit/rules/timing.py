@@ -128,7 +128,7 @@ def message_fatigue(context: RuleContext, options: FatigueOptions) -> Iterator[V
 class QuietHoursOptions:
     quiet_hours: str = option(
         "quiet-hours",
-        "21:00-08:00",
+        "{:%H:%M}-{:%H:%M}".format(*queries.DEFAULT_QUIET_HOURS),
         "When no message may go out, HH:MM-HH:MM in the map's time zone (it may span midnight).",
         pattern=r"([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]",
     )

@@ -72,12 +72,13 @@ def _persona(plan: JourneyPlan, persona: PersonaPlan, out: TextIO) -> None:
         for undated in persona.undated:
             out.write(f"    {undated.interaction.id}: {printable(undated.explanation)}\n")
     fired: dict[str, Interaction] = {}
+    counts = Counter(send.interaction.id for send in persona.sends)
     for send in persona.sends:
         fired.setdefault(send.interaction.id, send.interaction)
     if fired:
         out.write("  Interactions that fire:\n")
         for interaction in fired.values():
-            count = sum(1 for s in persona.sends if s.interaction is interaction)
+            count = counts[interaction.id]
             out.write(
                 f"    {interaction.id}: {plural(count, 'send')}, {printable(when_text(interaction, journey))} "
                 f"({interaction.channel}, in {interaction.stage})\n"
