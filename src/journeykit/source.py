@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,3 +185,51 @@ def _head(text: str, lines: int) -> str | None:
         if end < 0:
             return None
     return text[: end + 1]
+
+
+def scalar_paths(data: Any) -> Iterator[YamlPath]:
+    """The path of every scalar in `data` (not of mappings and lists, empty or not)."""
+    stack: list[tuple[YamlPath, Any]] = [((), data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(((*path, key), value) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend(((*path, index), value) for index, value in enumerate(node))
+        else:
+            yield path
+
+
+def text_ranges(source: SourceFile, lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """Per 0-based line of `lines` (the file's text), the column ranges [start, end) that keys and scalar
+    values occupy: a `#` there is text, anywhere else it starts a comment. A block scalar's header line
+    holds only its indicator (`|`, `>-`), so a comment may follow it."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    spans = list(source.spans.keys.values())
+    for path in scalar_paths(source.data):
+        span = source.spans.values.get(path)
+        if span is not None:
+            spans.append(span)
+    for line, column, end_line, end_column in spans:
+        line, column, end_line, end_column = line - 1, column - 1, end_line - 1, end_column - 1
+        text = lines[line] if line < len(lines) else ""
+        if end_line > line and column < len(text) and text[column] in "|>":
+            # A block scalar: its header line holds only the indicator (a comment may follow it).
+            indicator_end = column
+            while indicator_end < len(text) and not text[indicator_end].isspace():
+                indicator_end += 1
+            covered.setdefault(line, []).append((column, indicator_end))
+            last = end_line if end_column > 0 else end_line - 1
+            while last > line and not (lines[last].strip() if last < len(lines) else ""):
+                last -= 1  # trailing blank lines belong to the layout, not to the text
+            for inner in range(line + 1, last + 1):
+                covered.setdefault(inner, []).append((0, 1 << 30))
+            continue
+        if end_line == line:
+            covered.setdefault(line, []).append((column, end_column))
+            continue
+        covered.setdefault(line, []).append((column, 1 << 30))
+        for inner in range(line + 1, end_line):
+            covered.setdefault(inner, []).append((0, 1 << 30))
+        covered.setdefault(end_line, []).append((0, end_column))
+    return covered

@@ -321,6 +321,20 @@ def test_a_suppression_inside_quoted_text_is_text_not_a_comment(project: Path, j
     assert [line.split(": ", 1)[0] for line in run.stdout.splitlines()] == ["m.journey.yaml:10:5"]
 
 
+def test_a_suppression_after_a_block_scalar_indicator_is_a_comment(project: Path, jk: Jk) -> None:
+    # `>-  # ...` is a YAML comment after the indicator; the text starts on the next line (and a `#` in it is text).
+    text = MINIMAL + (
+        "updated: 2026-11-01\n"
+        "touchpoints:\n"
+        "  - id: desk\n    name: Desk\n    stage: purchase\n"
+        "    description: >-  # journeykit: ignore[JK501]\n      Walk-in # journeykit: ignore[JK502]\n"
+    )
+    write(project, {"m.journey.yaml": text})
+    run = jk("lint", ".", "--as-of", "2026-11-22", "-f", "concise", "--select", "JK090")
+    assert [line.split(" ", 2)[:2] for line in run.stdout.splitlines()] == [["m.journey.yaml:13:22:", "info[JK090]"]]
+    assert "suppression of JK501 suppresses nothing" in run.stdout
+
+
 def test_fingerprints_of_age_findings_do_not_change_from_day_to_day(project: Path, jk: Jk) -> None:
     text = MINIMAL + "updated: 2025-01-15\nevidence:\n  - id: survey\n    type: survey\n    date: 2024-03-01\n"
     write(project, {"m.journey.yaml": text})

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from journeykit.source import SourceFile, Span, YamlPath
+from journeykit.source import SourceFile, Span, YamlPath, text_ranges
 
 Kind = Literal["header", "eol", "before", "after"]
 
@@ -99,52 +99,6 @@ def _dash_column(lines: list[str], line: int, column: int) -> int:
     return column
 
 
-def _scalar_paths(data: Any) -> Iterator[YamlPath]:
-    stack: list[tuple[YamlPath, Any]] = [((), data)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, dict):
-            stack.extend(((*path, key), value) for key, value in node.items())
-        elif isinstance(node, list):
-            stack.extend(((*path, index), value) for index, value in enumerate(node))
-        else:
-            yield path
-
-
-def _covered(source: SourceFile) -> dict[int, list[tuple[int, int]]]:
-    """Per 0-based line, the column ranges [start, end) that keys and scalar values occupy."""
-    lines = source.text.splitlines()
-    covered: dict[int, list[tuple[int, int]]] = {}
-    spans = list(source.spans.keys.values())
-    for path in _scalar_paths(source.data):
-        span = source.spans.values.get(path)
-        if span is not None:
-            spans.append(span)
-    for line, column, end_line, end_column in spans:
-        line, column, end_line, end_column = line - 1, column - 1, end_line - 1, end_column - 1
-        text = lines[line] if line < len(lines) else ""
-        if end_line > line and column < len(text) and text[column] in "|>":
-            # A block scalar: its header line holds only the indicator (a comment may follow it).
-            indicator_end = column
-            while indicator_end < len(text) and not text[indicator_end].isspace():
-                indicator_end += 1
-            covered.setdefault(line, []).append((column, indicator_end))
-            last = end_line if end_column > 0 else end_line - 1
-            while last > line and not (lines[last].strip() if last < len(lines) else ""):
-                last -= 1  # trailing blank lines belong to the layout, not to the text
-            for inner in range(line + 1, last + 1):
-                covered.setdefault(inner, []).append((0, 1 << 30))
-            continue
-        if end_line == line:
-            covered.setdefault(line, []).append((column, end_column))
-            continue
-        covered.setdefault(line, []).append((column, 1 << 30))
-        for inner in range(line + 1, end_line):
-            covered.setdefault(inner, []).append((0, 1 << 30))
-        covered.setdefault(end_line, []).append((0, end_column))
-    return covered
-
-
 def _comment_start(text: str, ranges: list[tuple[int, int]]) -> int | None:
     """Where a comment starts on this line: a `#` outside keys and values, at the start or after a space."""
     position = text.find("#")
@@ -172,7 +126,7 @@ def extract(source: SourceFile) -> list[Comment]:
 def read(source: SourceFile) -> Reading:
     """Every comment and blank line of a loaded file, tied to a node, and the lines of code."""
     lines = source.text.splitlines()
-    covered = _covered(source)
+    covered = text_ranges(source, lines)
     starts = node_starts(source)
     start_lines = [s.line for s in starts]
     column_of = {s.path: s.column for s in starts}

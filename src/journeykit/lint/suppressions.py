@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from journeykit.codes.suppression import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 from journeykit.rules.registry import all_rules
-from journeykit.source import Location, SourceFile, editor_lines
+from journeykit.source import Location, SourceFile, editor_lines, text_ranges
 
 DIRECTIVE = re.compile(r"(?:^|\s)(#\s*journeykit:\s*ignore\[([^\]]*)\])")
 
@@ -48,13 +47,19 @@ class Suppressions:
     def parse(cls, source: SourceFile) -> Suppressions:
         by_line = {}
         if "ignore[" in source.text:  # most files have none: skip the line-by-line search
-            for number, text in enumerate(editor_lines(source.text), start=1):
+            lines = editor_lines(source.text)
+            for number, text in enumerate(lines, start=1):
                 match = DIRECTIVE.search(text)
                 if match:
                     codes = tuple(c.strip() for c in match.group(2).split(",") if c.strip())
                     by_line[number] = Directive(number, match.start(1) + 1, codes)
-            inside = _inside_text(source, {(d.line, d.column) for d in by_line.values()})
-            by_line = {line: d for line, d in by_line.items() if (d.line, d.column) not in inside}
+            if by_line:  # a `#` inside a key or a text value is part of the text, not a YAML comment
+                ranges = text_ranges(source, lines)
+                by_line = {
+                    line: d
+                    for line, d in by_line.items()
+                    if not any(start <= d.column - 1 < end for start, end in ranges.get(line - 1, ()))
+                }
         return cls(source, by_line)
 
     def suppresses(self, code: str, lines: Iterable[int]) -> bool:
@@ -95,29 +100,3 @@ class Suppressions:
                         f"suppression of {code} suppresses nothing{state}",
                         "remove it from the comment",
                     )
-
-
-def _inside_text(source: SourceFile, positions: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The positions that lie inside a key or a text value (a quoted or block scalar): a `#` there
-    is part of the text, not a YAML comment, so it is no suppression."""
-    inside: set[tuple[int, int]] = set()
-    if not positions:
-        return inside
-    scalar_spans = list(source.spans.keys.values())
-    scalar_spans += [
-        span for path, span in source.spans.values.items() if not isinstance(_value_at(source.data, path), (dict, list))
-    ]
-    for line, column, end_line, end_column in scalar_spans:
-        for position in positions:
-            if (line, column) <= position < (end_line, end_column):
-                inside.add(position)
-    return inside
-
-
-def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
