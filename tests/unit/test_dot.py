@@ -174,3 +174,11 @@ def test_a_flow_too_dense_to_lay_out_is_left_out_and_said(project: Path) -> None
     drawn_steps = [line for line in source.splitlines() if "->" in line and "invis" not in line]
     assert drawn_steps == []
     assert "steps between touchpoints are not drawn" in source
+    # What changed since a revision is still drawn, so the legend still says how (it used to lose that row).
+    from journeykit.diff.marks import Marks
+    from journeykit.render.dot import DiagramOptions
+
+    marked = dot_source(journey_at(project / "dense.journey.yaml"), DiagramOptions(marks=Marks("main")))
+    legends = [line for line in marked.splitlines() if line.startswith("\tlabel=") or "labelloc=b" in line]
+    assert len(legends) == 1, legends  # one graph label: Graphviz would draw only the last of several
+    assert "steps between touchpoints are not drawn" in legends[0] and "since main: thick outline" in legends[0]

@@ -70,6 +70,13 @@ def dot_source(journey: Journey, options: DiagramOptions = DiagramOptions()) -> 
 
 def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) -> graphviz.Digraph:
     """The diagram of a map, restricted to the personas and stages asked for."""
+    stages = [s for s in journey.stages if not options.stages or s.id in options.stages]
+    visible = [t for t in journey.touchpoints if _wanted(t, options)]
+    personas = [p for p in journey.personas if not options.personas or p.id in options.personas]
+    steps = flow_steps(visible)
+    if not options.flow or steps > MAX_DRAWN_STEPS:
+        options = dataclasses.replace(options, flow=False)
+    measured = options.steps is not None or options.lane_steps is not None
     graph = graphviz.Digraph(name=journey.id)
     graph.attr(
         rankdir="LR",
@@ -79,21 +86,14 @@ def build_diagram(journey: Journey, options: DiagramOptions = DiagramOptions()) 
         nodesep="0.18",
         ranksep="0.35",
         labelloc="b",
-        label=_legend(journey, options.marks, measured=options.steps is not None or options.lane_steps is not None),
+        label=_legend(journey, options.marks, steps_left_out=0 if options.flow else steps, measured=measured),
     )
     graph.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06")
     graph.attr("edge", color="#4a5568", arrowsize="0.7")
     colours = channel_colours(journey.channels)
-    stages = [s for s in journey.stages if not options.stages or s.id in options.stages]
-    visible = [t for t in journey.touchpoints if _wanted(t, options)]
-    personas = [p for p in journey.personas if not options.personas or p.id in options.personas]
     drawn = sum(1 for p in personas for t in visible if t.meets(p.id)) if options.lanes else len(visible)
     if drawn > LARGE_DIAGRAM:
         graph.attr(**LARGE_LAYOUT)
-    steps = flow_steps(visible)
-    if not options.flow or steps > MAX_DRAWN_STEPS:
-        options = dataclasses.replace(options, flow=False)
-        graph.attr(label=_legend(journey, steps_left_out=steps))
     if options.lanes:
         # Graphviz stacks left-to-right clusters from the bottom up: define the lanes last to first
         # so that they read top-down in the map's order.
