@@ -67,19 +67,20 @@ def scan(
     files = DiskFiles(settings, stdin or sys.stdin.buffer)
     targets = files.finder.targets(paths, stdin_name)
     workers = pool_workers(len(targets), settings.jobs, all(t.path is not None for t in targets))
+    table = RuleTable.compile(settings)
     schema.prepare()  # once, before any worker starts, so that forked workers share it
     settle()
     if workers > 1:
         start = functools.partial(_worker_checker, settings, lint_as_of, coverage, targets)
         outcomes: Iterable[MapOutcome] = in_pool(start, targets, workers, chunk_size(len(targets), workers))
     else:
-        checker = MapChecker(files, settings, lint_as_of, coverage, targets)
+        checker = MapChecker(files, table, lint_as_of, coverage, targets)
         outcomes = (checker.check(target) for target in targets)
-    return _combine(outcomes, settings, lint_as_of, len(targets))
+    return _combine(outcomes, table, lint_as_of, len(targets))
 
 
 def _combine(
-    outcomes: Iterable[MapOutcome], settings: Settings, lint_as_of: datetime.date | None, targets: int
+    outcomes: Iterable[MapOutcome], table: RuleTable, lint_as_of: datetime.date | None, targets: int
 ) -> Scanned:
     merge = Merge()
     ledger = SuppressionLedger()
@@ -92,7 +93,7 @@ def _combine(
         if outcome.coverage is not None:
             matrices.append(outcome.coverage)
     if lint_as_of is not None:
-        lint_findings.extend(ledger.leftovers(RuleTable.compile(settings)))
+        lint_findings.extend(ledger.leftovers(table))
     return Scanned(merge.result(lint_findings), tuple(matrices), targets)
 
 
@@ -102,13 +103,13 @@ class MapChecker:
     def __init__(
         self,
         files: Files,
-        settings: Settings,
+        table: RuleTable,
         lint_as_of: datetime.date | None,
         coverage: bool,
         targets: Sequence[Target] = (),
     ) -> None:
         self.session = Session(files, targets)
-        self.lint = LintRun(RuleTable.compile(settings), lint_as_of) if lint_as_of is not None else None
+        self.lint = LintRun(table, lint_as_of) if lint_as_of is not None else None
         self.coverage = coverage
 
     def check(self, target: Target) -> MapOutcome:
@@ -137,6 +138,6 @@ def _worker_checker(
     settings: Settings, lint_as_of: datetime.date | None, coverage: bool, targets: Sequence[Target]
 ) -> Callable[[Target], MapOutcome]:
     """In a worker process: a checker for the targets it is given (never standard input)."""
-    checker = MapChecker(DiskFiles(settings, io.BytesIO()), settings, lint_as_of, coverage, targets)
+    checker = MapChecker(DiskFiles(settings, io.BytesIO()), RuleTable.compile(settings), lint_as_of, coverage, targets)
     settle()
     return checker.check

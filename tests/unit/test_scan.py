@@ -17,6 +17,7 @@ from journeykit.checks import with_lint
 from journeykit.config import Settings
 from journeykit.coverage import CoverageReport
 from journeykit.discover import Target
+from journeykit.lint.table import RuleTable
 from journeykit.model import Journey, Touchpoint
 from journeykit.reporters import COVERAGE_FORMATS, ReportContext
 from journeykit.scan import MapChecker, scan
@@ -104,7 +105,7 @@ def test_what_a_worker_returns_is_small_and_picklable(project: Path) -> None:
     (project / "big.journey.yaml").write_text(text, encoding="utf-8")
     settings = Settings(jobs=1)
     years_later = datetime.date(2029, 1, 1)  # the map and its evidence are stale: findings, and their lines
-    checker = MapChecker(DiskFiles(settings, io.BytesIO()), settings, years_later, coverage=True)
+    checker = MapChecker(DiskFiles(settings, io.BytesIO()), RuleTable.compile(settings), years_later, coverage=True)
     outcome = checker.check(Target("big.journey.yaml", project / "big.journey.yaml"))
     assert outcome.lint_findings
     data = pickle.dumps(outcome)
