@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import codecs
 import dataclasses
-import gc
 import math
 import os
 import re
@@ -41,6 +40,7 @@ from journeykit.codes.base import Rule
 from journeykit.errors import ToolMissingError
 from journeykit.files import read_bounded
 from journeykit.findings import Finding
+from journeykit.memory import paused_gc
 from journeykit.source import Location, SourceFile, Span, YamlPath, format_path
 
 try:
@@ -298,10 +298,9 @@ class _Composer:
         parser = _Parser(_TextReader(self.source.text))
         # The composer builds plain dicts and lists that never form cycles, so a collector pass
         # over them finds nothing; on a large file those passes cost more than the parse itself.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
-            self._compose(parser.get_event)
+            with paused_gc():
+                self._compose(parser.get_event)
         except yaml.MarkedYAMLError as error:
             self.source.data = None
             self.findings.append(self._syntax_finding(error))
@@ -320,8 +319,6 @@ class _Composer:
             self.source.data = None
         finally:
             parser.dispose()
-            if collecting:
-                gc.enable()
 
     def _compose(self, next_event: Callable[[], Event | None]) -> None:
         """The event loop, in one function: scalars are most of any map, so their whole path (plain
