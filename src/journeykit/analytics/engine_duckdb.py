@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from journeykit.analytics.engine import EngineError, one_format
-from journeykit.analytics.inputs import EventLog, LogError
+from journeykit.analytics.inputs import EventLog, LogError, first_line
 from journeykit.analytics.normalise import TIME_AS_MICROS
 from journeykit.analytics.settings import AnalyticsSettings
 
@@ -44,7 +44,7 @@ class DuckDBEngine:
             self.backend.raw_sql("SET TimeZone = 'UTC'")
         except duckdb.Error as error:
             self.close()
-            raise EngineError(f"DuckDB could not start: {_first_line(error)}") from None
+            raise EngineError(f"DuckDB could not start: {first_line(error, None)}") from None
 
     def read(self, log: EventLog) -> ir.Table:
         import duckdb
@@ -55,7 +55,7 @@ class DuckDBEngine:
         try:
             described = self.backend.raw_sql(f"DESCRIBE SELECT * FROM {source}").fetchall()
         except duckdb.Error as error:
-            raise LogError(f"cannot read the event log ({kind}): {_first_line(error)}") from None
+            raise LogError(f"cannot read the event log ({kind}): {first_line(error, None)}") from None
         types = {row[0].lower(): str(row[1]).upper() for row in described}
         time_type = types.get(columns.time.lower(), "VARCHAR")
         time = _quote(columns.time)
@@ -127,8 +127,3 @@ def _quote(identifier: str) -> str:
 
 def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
-
-
-def _first_line(error: Exception) -> str:
-    lines = [line for line in str(error).splitlines() if line.strip()]
-    return lines[0] if lines else type(error).__name__

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journeykit.analytics.engine import EngineError, one_format
-from journeykit.analytics.inputs import EventLog, LogError
+from journeykit.analytics.inputs import EventLog, LogError, first_line
 from journeykit.analytics.normalise import TIME_AS_MICROS
 from journeykit.analytics.settings import AnalyticsSettings
 
@@ -64,7 +64,7 @@ def start_session(master: str) -> tuple[Any, bool]:
     try:
         session = builder.getOrCreate()
     except Exception as error:  # Py4J and the JVM raise many kinds; each means "Spark did not start"
-        raise EngineError(f"Spark did not start: {_first_line(error)}") from None
+        raise EngineError(f"Spark did not start: {first_line(error)}") from None
     session.sparkContext.setLogLevel("FATAL")
     return session, True
 
@@ -114,7 +114,7 @@ class SparkEngine:
                 frame = reader.schema(schema).json(paths)
             time_type = frame.schema[_field(frame, columns.time)].dataType
         except (PySparkException, KeyError) as error:
-            raise LogError(f"cannot read the event log ({kind}): {_first_line(error)}") from None
+            raise LogError(f"cannot read the event log ({kind}): {first_line(error)}") from None
         time = f.col(_quote(columns.time))
         if isinstance(time_type, (t.TimestampType, t.TimestampNTZType, t.DateType)):
             time_column = f.unix_micros(time.cast("timestamp")).alias(TIME_AS_MICROS)
@@ -158,8 +158,3 @@ def _field(frame: Any, name: str) -> str:
 
 def _quote(identifier: str) -> str:
     return "`" + identifier.replace("`", "``") + "`"
-
-
-def _first_line(error: BaseException) -> str:
-    lines = [line for line in str(error).splitlines() if line.strip()]
-    return lines[0][:300] if lines else type(error).__name__

@@ -36,7 +36,6 @@ class FunnelSpec:
     stages: tuple[FunnelStage, ...]
     touchpoints: tuple[str, ...]
     """Touchpoint ids in map order."""
-    touchpoint_stages: tuple[int, ...]
     events: Mapping[str, EventMeaning]
     """Event name → its touchpoint and stage, in the order the map lists them."""
     personas: tuple[str, ...]
@@ -77,7 +76,6 @@ def funnel_spec(journey: Journey, persona_values: Mapping[str, str] | None = Non
         file=journey.file,
         stages=tuple(FunnelStage(stage.id, stage.optional) for stage in journey.stages),
         touchpoints=tuple(t.id for t in journey.touchpoints),
-        touchpoint_stages=tuple(stage_index[t.stage] for t in journey.touchpoints),
         events=events,
         personas=tuple(p.id for p in journey.personas),
         persona_values=dict(persona_values or {}),

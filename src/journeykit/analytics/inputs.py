@@ -207,7 +207,7 @@ def _csv_columns(event_file: EventFile) -> tuple[str, ...]:
         with open_text(event_file.path) as text:
             header = next(csv.reader(text), None)
     except (UnicodeDecodeError, gzip.BadGzipFile, EOFError, csv.Error) as error:
-        raise LogError(f"{event_file.display}: not a readable CSV file ({_reason(error)})") from None
+        raise LogError(f"{event_file.display}: not a readable CSV file ({first_line(error, 200)})") from None
     if header is None:
         raise LogError(f"{event_file.display}: empty file: a CSV log starts with a header row naming its columns")
     return tuple(name.strip() for name in header)
@@ -220,7 +220,7 @@ def _parquet_columns(event_file: EventFile) -> tuple[str, ...]:
     try:
         schema = pq.read_schema(event_file.path)
     except (ArrowException, ValueError) as error:
-        raise LogError(f"{event_file.display}: not a Parquet file ({_reason(error)})") from None
+        raise LogError(f"{event_file.display}: not a Parquet file ({first_line(error, 200)})") from None
     return tuple(schema.names)
 
 
@@ -244,10 +244,12 @@ def _json_columns(event_file: EventFile) -> tuple[str, ...]:
                     raise LogError(f"{event_file.display}: line {number} is not a JSON object")
                 keys.update(dict.fromkeys(row))
     except (UnicodeDecodeError, gzip.BadGzipFile, EOFError) as error:
-        raise LogError(f"{event_file.display}: not a readable JSON-lines file ({_reason(error)})") from None
+        raise LogError(f"{event_file.display}: not a readable JSON-lines file ({first_line(error, 200)})") from None
     return tuple(keys)
 
 
-def _reason(error: Exception) -> str:
-    text = str(error).strip().splitlines()
-    return text[0][:200] if text else type(error).__name__
+def first_line(error: BaseException, limit: int | None = 300) -> str:
+    """The first line of what an error says (a reader's or an engine's messages run to pages), at most
+    `limit` characters; the error's type when it says nothing."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0][:limit] if lines else type(error).__name__

@@ -13,7 +13,7 @@ from journeykit.analytics.compute import LogProfile, compute, log_profile
 from journeykit.analytics.engine import Engine, one_format
 from journeykit.analytics.engines import check_installed, open_engine
 from journeykit.analytics.funnel import funnel_spec
-from journeykit.analytics.inputs import EventLog, LogError, resolve_log
+from journeykit.analytics.inputs import EventLog, LogError, first_line, resolve_log
 from journeykit.analytics.normalise import normalised, with_time
 from journeykit.analytics.result import AnalyticsResult, RunSettings
 from journeykit.analytics.settings import AnalyticsSettings
@@ -90,9 +90,7 @@ def _engine_errors(engine: Engine) -> Iterator[None]:
     try:
         yield
     except engine.errors as error:
-        lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-        detail = lines[0][:300] if lines else type(error).__name__
-        raise LogError(f"the {engine.name} engine could not read the event log: {detail}") from None
+        raise LogError(f"the {engine.name} engine could not read the event log: {first_line(error)}") from None
 
 
 def _check(profile: LogProfile, log: EventLog, engine: Engine, raw: object) -> None:
