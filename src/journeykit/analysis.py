@@ -331,10 +331,8 @@ class Merge:
             self.map_ids.append(map_id)
         self.quoted.update(quoted)
 
-    def result(self, later: Sequence[Finding] = (), later_quoted: QuotedLines | None = None) -> Result:
+    def result(self, later: Sequence[Finding] = ()) -> Result:
         """The run's result: the findings so far, duplicate map ids, then `later` ones (lint), each once."""
-        if later_quoted is not None:
-            self.quoted.update(later_quoted)
         # Two maps that see the same pair of catalogs report their clash once.
         findings = tuple(unique([*self.findings, *self._duplicate_ids(), *later]))
         files = tuple(self.files)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from journeykit.analysis import analyze_files
+from journeykit.analysis import Analysis, analyze_files
 from journeykit.checks import Checked, with_lint
 from journeykit.config import Settings
 from journeykit.diff.changes import DiffReport, Side
@@ -237,7 +237,7 @@ def textconv(path: Path, settings: Settings, out: TextIO) -> int:
     if not analysis.maps:
         problems = analysis.result.errors or analysis.result.findings
         if not problems and analysis.sources.get(name) is not None:
-            out.write(_catalog_facts(raw, name, settings))
+            out.write(_catalog_lines(analysis, name))
         for finding in problems:
             loc = finding.location
             out.write(
@@ -289,7 +289,11 @@ def _fact_diff(
 
 def _catalog_facts(raw: bytes, name: str, settings: Settings) -> str:
     """A catalog's definitions, one per line, or what makes it unreadable."""
-    analysis = analyze_files({name: raw}, settings)
+    return _catalog_lines(analyze_files({name: raw}, settings), name)
+
+
+def _catalog_lines(analysis: Analysis, name: str) -> str:
+    """The definitions of the catalog `name` of an analysis of it, one per line, or what makes it unreadable."""
     errors = analysis.result.errors
     if errors:
         return "".join(f"journeykit: cannot read this file: {f.code}: {printable(f.message)}\n" for f in errors)

@@ -14,8 +14,6 @@ from journeykit.present import suggestion
 from journeykit.rules.base import options_of
 from journeykit.rules.registry import all_rules
 
-RULE_FORMATS = ("text", "json", "markdown")
-
 
 def list_rules(out: TextIO, output_format: str, rules: Mapping[str, Rule] | None = None) -> int:
     rules = all_rules() if rules is None else rules

@@ -14,7 +14,7 @@ from journeykit.coverage import CellState, Ratio
 from journeykit.findings import Finding, Severity
 from journeykit.model import Journey
 from journeykit.present import percent, plural
-from journeykit.source import Location, SourceFile
+from journeykit.source import Location
 
 Value = str | int | float | bool | tuple[str, ...] | None
 """A before or after value as JSON carries it: text, a number, a list of ids, or nothing."""
@@ -127,8 +127,6 @@ class DiffReport:
     """Findings of BASE that HEAD no longer has."""
     maps: Mapping[str, MapDiff] = field(default_factory=dict)
     """Each map that both sides, or one side, has, by id (HEAD's id for a renamed map)."""
-    sources: Mapping[str, SourceFile] = field(default_factory=dict)
-    """HEAD's files as loaded, by display name, for reporters that quote a line."""
     files_compared: int = 0
 
     def sorted_changes(self) -> list[Change]:

@@ -73,7 +73,6 @@ class _Comparison:
             added=tuple(added_findings),
             fixed=tuple(fixed_findings),
             maps=maps,
-            sources=dict(self.head.checked.analysis.sources),
             files_compared=len({*self.base.names.values(), *self.head.names.values(), *self.base.skipped}),
         )
 

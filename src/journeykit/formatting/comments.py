@@ -118,11 +118,6 @@ class Reading:
     """(0-based line, the line without its end-of-line comment and trailing spaces) for every line of code."""
 
 
-def extract(source: SourceFile) -> list[Comment]:
-    """Every comment and blank line of a loaded file, tied to a node."""
-    return read(source).comments
-
-
 def read(source: SourceFile) -> Reading:
     """Every comment and blank line of a loaded file, tied to a node, and the lines of code."""
     lines = source.text.splitlines()
