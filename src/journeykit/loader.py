@@ -80,21 +80,32 @@ class Loaded:
 
 def read_path(path: Path, display: str, limits: LoadLimits = LoadLimits()) -> Loaded:
     """Read and load a file from disk; unreadable and oversized files become findings."""
+    raw = read_raw(path, display, limits)
+    if isinstance(raw, Finding):
+        loaded = Loaded(SourceFile(display=display, path=path, text=""))
+        loaded.findings.append(raw)
+        return loaded
+    return load_bytes(raw, display, path, limits)
+
+
+def read_raw(path: Path, display: str, limits: LoadLimits = LoadLimits()) -> bytes | Finding:
+    """A file's bytes, never more than the size limit, or the finding that says why it cannot be read:
+    a directory, a device or FIFO (which would block), a symbolic link loop, an unreadable or oversized file."""
+    at = Location(display, 1, 1)
     try:
         if path.exists() and not path.is_file():
             reason = "it is a directory" if path.is_dir() else "it is not a regular file (use - for standard input)"
-            return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: {reason}", 1, 1)
+            return rules.UNREADABLE.finding(at, f"cannot read {display}: {reason}")
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limits.max_file_size:
-                return _fail(display, path, "", rules.FILE_TOO_LARGE, _too_large(size, limits), 1, 1)
-            raw = read_bounded(handle, limits.max_file_size + 1)  # never more, whatever stat() said
+                return rules.FILE_TOO_LARGE.finding(at, _too_large(size, limits))
+            return read_bounded(handle, limits.max_file_size + 1)  # never more, whatever stat() said
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: {reason}", 1, 1)
+        return rules.UNREADABLE.finding(at, f"cannot read {display}: {reason}")
     except RuntimeError:  # pathlib on a symbolic link loop
-        return _fail(display, path, "", rules.UNREADABLE, f"cannot read {display}: a symbolic link loop", 1, 1)
-    return load_bytes(raw, display, path, limits)
+        return rules.UNREADABLE.finding(at, f"cannot read {display}: a symbolic link loop")
 
 
 def load_bytes(raw: bytes, display: str, path: Path | None = None, limits: LoadLimits = LoadLimits()) -> Loaded:

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -121,6 +122,18 @@ def test_format_leaves_a_broken_file_alone_and_exits_2(project: Path, jk: Jk) ->
     assert "bad.journey.yaml:2:8: error[JK003]" in run.stderr
     assert (project / "bad.journey.yaml").read_text() == "journeykit: 1\ntitle: 'open\n"
     assert (project / "a.journey.yaml").read_text() != MESSY  # the others are still formatted
+
+
+def test_format_reports_a_fifo_and_a_symlink_loop_instead_of_waiting_on_them(project: Path, jk: Jk) -> None:
+    # A named pipe used to block `format --check` for ever (it was opened and read); a loop, like validate, is JK001.
+    write(project, {"a.journey.yaml": MESSY})
+    os.mkfifo(project / "pipe.journey.yaml")
+    (project / "loop.journey.yaml").symlink_to("loop.journey.yaml")
+    run = jk("format", "--check", ".")
+    assert run.code == 2
+    assert "pipe.journey.yaml:1:1: error[JK001] cannot read pipe.journey.yaml: it is not a regular file" in run.stderr
+    assert "loop.journey.yaml:1:1: error[JK001]" in run.stderr
+    assert "Would reformat: a.journey.yaml" in run.stdout
 
 
 def test_format_line_width_from_configuration(project: Path, jk: Jk) -> None:

@@ -18,8 +18,10 @@ from typing import BinaryIO, TextIO
 from journeykit.codes import file as file_rules
 from journeykit.config import Settings
 from journeykit.discover import Target, discover
+from journeykit.files import read_bounded
 from journeykit.findings import Finding
 from journeykit.formatting.engine import format_text
+from journeykit.loader import read_raw
 from journeykit.output import atomic_bytes
 from journeykit.present import plural
 from journeykit.reporters.concise import one_line
@@ -148,16 +150,18 @@ def _report(outcome: Formatted, options: FormatOptions, tally: _Tally, out: Text
 
 def _read(target: Target, settings: Settings, stdin: BinaryIO | None) -> tuple[bytes, Finding | None]:
     """The file's bytes, or the finding that says why it cannot be formatted (unreadable, too large, not UTF-8)."""
-    try:
-        if target.path is None:
-            assert stdin is not None, "standard input is formatted in the main process"
-            raw = stdin.read(settings.max_file_size + 1)
-        else:
-            with target.path.open("rb") as handle:
-                raw = handle.read(settings.max_file_size + 1)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        return b"", file_rules.UNREADABLE.finding(Location(target.display), f"cannot read {target.display}: {reason}")
+    if target.path is not None:
+        read = read_raw(target.path, target.display, settings.limits)
+        if isinstance(read, Finding):
+            return b"", read
+        raw = read
+    else:
+        assert stdin is not None, "standard input is formatted in the main process"
+        try:
+            raw = read_bounded(stdin, settings.max_file_size + 1)
+        except OSError as error:
+            message = f"cannot read {target.display}: {error.strerror or type(error).__name__}"
+            return b"", file_rules.UNREADABLE.finding(Location(target.display), message)
     if len(raw) > settings.max_file_size:
         message = f"the file is larger than the {settings.max_file_size:,}-byte limit"
         return b"", file_rules.FILE_TOO_LARGE.finding(Location(target.display), message)
