@@ -299,6 +299,10 @@ def test_a_symbolic_link_loop_is_a_finding_and_the_run_goes_on(project: Path, jk
     assert run.code == 1
     assert "maps/a.journey.yaml:1:1: error[JK001]" in run.stdout
     assert "maps/b.journey.yaml:1:1: error[JK001]" in run.stdout
+    # With an output file the inputs are resolved first, to refuse writing over one: a loop is no crash there.
+    written = jk("validate", "maps", "-f", "concise", "-o", "report.txt")
+    assert written.code == 1, written.stderr
+    assert "maps/a.journey.yaml:1:1: error[JK001]" in (project / "report.txt").read_text()
 
 
 def test_output_onto_an_input_map_is_refused(project: Path, jk: Jk) -> None:

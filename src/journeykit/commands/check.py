@@ -10,7 +10,7 @@ from pathlib import Path
 
 from journeykit.checks import Checked, Measure, run_checks
 from journeykit.config import Settings
-from journeykit.discover import Finder
+from journeykit.discover import Finder, resolved
 from journeykit.errors import UsageError
 from journeykit.findings import Severity
 from journeykit.output import open_output
@@ -43,9 +43,9 @@ def refuse_overwriting_inputs(options: CheckOptions, settings: Settings, *output
     wanted = [path for path in outputs if path is not None]
     if not wanted:
         return
-    inputs = {t.path.resolve() for t in Finder(settings.exclude, settings.root).targets(options.paths) if t.path}
+    inputs = {resolved(t.path) for t in Finder(settings.exclude, settings.root).targets(options.paths) if t.path}
     for path in wanted:
-        if path.resolve() in inputs:
+        if resolved(path) in inputs:
             raise UsageError(f"{path} is one of the files being checked: write the output somewhere else")
 
 
