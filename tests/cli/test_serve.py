@@ -125,6 +125,18 @@ def test_a_broken_map_shows_its_errors_with_source_lines(served: Served) -> None
     assert "<script>x" not in text and text.count("<script") == 1
 
 
+def test_a_symbolic_link_loop_among_the_maps_is_a_finding_not_a_stopped_server(tmp_path: Path) -> None:
+    # Serving used to stop at start-up (RuntimeError) while it noted the directories of the files it read.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "maps").mkdir()
+    shutil.copy(EXAMPLES / "b2b-saas" / "saas-trial.journey.yaml", tmp_path / "maps")
+    (tmp_path / "maps" / "loop.journey.yaml").symlink_to("loop.journey.yaml")
+    with serving(tmp_path, ["maps", "--as-of", "2026-11-22"]) as server:
+        assert server.first_line.startswith("Serving 2 maps (1 with errors)")
+        assert "loop.journey.yaml" in _page(server, "/")
+        assert "maps/loop.journey.yaml:1:1: error[JK001]" in _page(server, "/loop.journey.html")
+
+
 def test_the_hostile_map_is_shown_as_text(served: Served) -> None:
     text = _page(served, "/hostile.journey.html")
     assert text.count("<script") == 1 and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in text

@@ -15,7 +15,7 @@ import pathspec
 
 from journeykit.codes.base import Rule
 from journeykit.config import OFF, Settings
-from journeykit.discover import display_name
+from journeykit.discover import display_name, resolved
 from journeykit.findings import Finding, Severity
 from journeykit.rules.base import LintRule
 from journeykit.source import Location, SourceFile
@@ -71,7 +71,7 @@ class RuleTable:
         """The codes that `per-file-ignores` silence in this file, resolved once per file."""
         ignored = self._ignored.get(source.display)
         if ignored is None:
-            relative = display_name(source.path.resolve(), self.root) if source.path else source.display
+            relative = display_name(resolved(source.path), self.root) if source.path else source.display
             prefixes = [p for spec, codes in self._patterns if spec.match_file(relative) for p in codes]
             ignored = frozenset(c for c in self._configurable if _longest_match(c, prefixes))
             self._ignored[source.display] = ignored

@@ -22,7 +22,7 @@ from pathlib import Path
 from journeykit.checks import Checked, run_checks
 from journeykit.commands.render import DIAGRAM_CAPTION, draw, index_page, report_page, year_of
 from journeykit.config import Settings
-from journeykit.discover import discover, is_catalog_name
+from journeykit.discover import discover, is_catalog_name, resolved
 from journeykit.errors import JourneykitError
 from journeykit.findings import Finding
 from journeykit.model import Journey
@@ -147,8 +147,8 @@ class Site:
         for finding in current.checked.result.findings:
             current.by_file[finding.location.file].append(finding)
         for source in current.checked.analysis.sources.values():
-            if source.path is not None and not self.tree.contains(source.path.resolve()):
-                self.catalog_directories.add(source.path.resolve().parent)
+            if source.path is not None and not self.tree.contains(resolved(source.path)):
+                self.catalog_directories.add(resolved(source.path).parent)
 
     def _build(self, current: _Generation, url_path: str) -> Page:
         if current.problem is not None:
