@@ -365,3 +365,18 @@ class Journey:
     def stage_index(self, stage: str) -> int:
         found = self.stage_by_id.get(stage)
         return found.index if found else -1
+
+    def step_base(self, stage: Stage) -> Stage | None:
+        """The nearest earlier stage that is not optional: where a step conversion into `stage` is counted from."""
+        return next((s for s in reversed(self.stages[: stage.index]) if not s.optional), None)
+
+    @functools.cached_property
+    def joined_stages(self) -> frozenset[tuple[str, str]]:
+        """(from stage, to stage) pairs that a `next` or `loops_to` of a touchpoint joins."""
+        stage_of = {t.id: t.stage for t in self.touchpoints}
+        return frozenset(
+            (touchpoint.stage, stage_of[target])
+            for touchpoint in self.touchpoints
+            for target in (*touchpoint.next, *touchpoint.loops_to)
+            if target in stage_of
+        )

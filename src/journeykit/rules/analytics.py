@@ -14,7 +14,6 @@ from typing import Any
 
 from journeykit.figures import GroupFigures, MapAnalytics
 from journeykit.findings import Severity
-from journeykit.model import Journey, Stage
 from journeykit.present import did_you_mean, emotion_text, ordinal, percent, window_words
 from journeykit.rules.base import Family, NoOptions, Violation, option, rule
 from journeykit.rules.context import RuleContext
@@ -25,11 +24,6 @@ MIN_ACTORS = 10
 
 def _min_actors(description: str) -> Any:
     return option("min-actors", MIN_ACTORS, f"{description} (too few to be a measurement).", minimum=1)
-
-
-def _step_base(journey: Journey, stage: Stage) -> Stage | None:
-    """The nearest earlier stage that is not optional: where a step conversion is counted from."""
-    return next((s for s in reversed(journey.stages[: stage.index]) if not s.optional), None)
 
 
 def _rows(count: int) -> str:
@@ -185,7 +179,7 @@ def conversion_below_target(context: RuleContext, options: TargetOptions) -> Ite
     journey = context.journey
     for stage in journey.stages:
         target = stage.conversion_target
-        base = _step_base(journey, stage)
+        base = journey.step_base(stage)
         if target is None or base is None:
             continue
         measured = figures.everyone.stage(stage.id)
@@ -240,7 +234,7 @@ def positive_emotion_high_drop(context: RuleContext, options: FeelingOptions) ->
         emotion = experience.emotion
         if not experience.applicable or emotion is None or emotion < 1 or stage is None or stage.optional:
             continue
-        base, group = _step_base(journey, stage), _group(figures, experience.persona)
+        base, group = journey.step_base(stage), _group(figures, experience.persona)
         if base is None or group is None:
             continue
         measured = group.stage(stage.id)
@@ -290,7 +284,7 @@ def backtrack_not_on_map(context: RuleContext, options: BacktrackOptions) -> Ite
         return
     for backtrack in everyone.backtracks:
         share = backtrack.actors / everyone.entered
-        if share <= options.min_share or _joined(journey, backtrack.from_stage, backtrack.to_stage):
+        if share <= options.min_share or (backtrack.from_stage, backtrack.to_stage) in journey.joined_stages:
             continue
         yield Violation(
             f"{percent(share)} of customers ({backtrack.actors:,} of {everyone.entered:,}) step back from "
@@ -300,14 +294,3 @@ def backtrack_not_on_map(context: RuleContext, options: BacktrackOptions) -> Ite
             hint=f"if going back is part of the journey, add `loops_to` from a '{backtrack.from_stage}' touchpoint "
             f"to a '{backtrack.to_stage}' touchpoint; if it is a problem, record it as a pain point",
         )
-
-
-def _joined(journey: Journey, from_stage: str, to_stage: str) -> bool:
-    """Whether a touchpoint of `from_stage` leads (next or loops_to) to one of `to_stage`."""
-    stage_of = {t.id: t.stage for t in journey.touchpoints}
-    return any(
-        stage_of.get(target) == to_stage
-        for touchpoint in journey.touchpoints
-        if touchpoint.stage == from_stage
-        for target in (*touchpoint.next, *touchpoint.loops_to)
-    )

@@ -156,7 +156,7 @@ def build_analytics_view(
     groups.append(figures.everyone)
     everyone = figures.everyone
     total = sum(figures.log_events.values())
-    listed_pairs = _joined_stages(journey)
+    listed_pairs = journey.joined_stages
     return AnalyticsView(
         id=anchor("measured", figures.map_id),
         title="Measured: the event log over the map",
@@ -281,7 +281,7 @@ def _step(journey: Journey, group: GroupFigures, stage: StageFigures) -> StepVie
     time = stage.time_to_stage
     if stage.step is None:
         return StepView(stage.stage, f"entry: {stage.reached:,}", f"{stage.reached:,} mature entrants")
-    base = next((s for s in reversed(journey.stages[: journey.stage_index(stage.stage)]) if not s.optional), None)
+    base = journey.step_base(journey.stage_by_id[stage.stage])
     counted = f"{stage.reached:,} of {stage.step_base or 0:,}" + (f" from {base.name}" if base is not None else "")
     if time is None:
         return StepView(stage.stage, f"→ {percent(stage.step, 1)}: nobody reached it", counted)
@@ -292,14 +292,3 @@ def _step(journey: Journey, group: GroupFigures, stage: StageFigures) -> StepVie
         f"{counted}{skipped}; time from entry: median {duration(time.median)}, p75 {duration(time.p75)}, "
         f"p95 {duration(time.p95)}",
     )
-
-
-def _joined_stages(journey: Journey) -> set[tuple[str, str]]:
-    """(from stage, to stage) pairs that some next or loops_to of the map joins."""
-    stage_of = {t.id: t.stage for t in journey.touchpoints}
-    return {
-        (touchpoint.stage, stage_of[target])
-        for touchpoint in journey.touchpoints
-        for target in (*touchpoint.next, *touchpoint.loops_to)
-        if target in stage_of
-    }
