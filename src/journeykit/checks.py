@@ -21,7 +21,6 @@ from journeykit.quoted import QuotedLines
 from journeykit.result import Result
 from journeykit.rules.context import Measurements
 from journeykit.scan import scan
-from journeykit.source import SourceFile
 
 Measure = Callable[[Analysis], Measurements]
 """What a command runs between the analysis and the rules to measure the maps (`lint --events`)."""
@@ -76,15 +75,6 @@ def with_lint(
     found = lint(analysis.maps, RuleTable.compile(settings), as_of, measurements)
     result = analysis.result
     findings = tuple(unique([*result.findings, *found]))
-    quoted = QuotedLines.of(found, _sources(analysis.maps))
+    quoted = QuotedLines.of(found, analysis.sources)
     quoted.update(result.quoted)
     return Checked(analysis, Result(findings, result.files_checked, quoted, result.files, result.notes), coverage)
-
-
-def _sources(maps: Sequence[AnalyzedMap]) -> dict[str, SourceFile]:
-    sources = {}
-    for analyzed in maps:
-        journey = analyzed.journey
-        sources[journey.file] = journey.source
-        sources.update((c.file, c.origin.source) for c in journey.catalogs)
-    return sources
