@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -73,6 +74,19 @@ def unique(findings: Iterable[Finding]) -> list[Finding]:
     for f in findings:
         seen.setdefault((f.code, f.location.file, f.location.line, f.location.column, f.message), f)
     return list(seen.values())
+
+
+def unmatched(keyed: Iterable[tuple[str, Finding]], recorded: Counter[str]) -> list[Finding]:
+    """The findings whose key is not among `recorded`, in order: each recorded key matches one finding, as
+    many times as it is recorded (a baseline, or the other side of a diff)."""
+    remaining = Counter(recorded)
+    left: list[Finding] = []
+    for key, finding in keyed:
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            left.append(finding)
+    return left
 
 
 def errors_of(findings: Iterable[Finding]) -> list[Finding]:

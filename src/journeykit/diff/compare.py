@@ -22,7 +22,7 @@ from journeykit.diff.matching import match
 from journeykit.diff.settings import DiffSettings
 from journeykit.diff.sides import Snapshot
 from journeykit.discover import is_map_name
-from journeykit.findings import Finding, Severity
+from journeykit.findings import Finding, Severity, unmatched
 
 
 def compare(base: Snapshot, head: Snapshot, settings: DiffSettings) -> DiffReport:
@@ -191,23 +191,11 @@ class _Comparison:
         """Findings only one side has, matched by fingerprint with canonical file names."""
         base_keys = [(self._key(f, self.base, follow=True), f) for f in self.base.checked.result.findings]
         head_keys = [(self._key(f, self.head, follow=False), f) for f in self.head.checked.result.findings]
-        remaining = Counter(k for k, _ in base_keys)
-        added = []
-        for key, finding in head_keys:
-            if remaining[key] > 0:
-                remaining[key] -= 1
-            else:
-                added.append(finding)
-        remaining = Counter(k for k, _ in head_keys)
-        fixed = []
-        for key, finding in base_keys:
-            if remaining[key] > 0:
-                remaining[key] -= 1
-            else:
-                fixed.append(finding)
+        added = sorted(unmatched(head_keys, Counter(k for k, _ in base_keys)), key=Finding.sort_key)
+        fixed = sorted(unmatched(base_keys, Counter(k for k, _ in head_keys)), key=Finding.sort_key)
         head_files = {m.journey.file: m.journey.id for m in self.head.checked.maps}
         base_files = {m.journey.file: m.journey.id for m in self.base.checked.maps}
-        for finding in sorted(added, key=Finding.sort_key):
+        for finding in added:
             file = finding.location.file
             self.out.emit(
                 "finding-added",
@@ -220,7 +208,7 @@ class _Comparison:
                 location=finding.location,
                 file=file,
             )
-        for finding in sorted(fixed, key=Finding.sort_key):
+        for finding in fixed:
             file = finding.location.file
             self.out.emit(
                 "finding-fixed",
@@ -231,7 +219,7 @@ class _Comparison:
                 before=finding.message,
                 file=file,
             )
-        return sorted(added, key=Finding.sort_key), sorted(fixed, key=Finding.sort_key)
+        return added, fixed
 
     def _key(self, finding: Finding, side: Snapshot, *, follow: bool) -> str:
         canonical = side.canonical(finding.location.file)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from journeykit.errors import UsageError
 from journeykit.files import UnreadableFileError, read_regular_file
-from journeykit.findings import Finding
+from journeykit.findings import Finding, unmatched
 from journeykit.output import atomic_text, write_json
 
 BASELINE_VERSION = 1
@@ -64,12 +64,6 @@ def read_baseline(path: Path) -> Counter[str]:
 
 def apply_baseline(findings: Sequence[Finding], baseline: Counter[str]) -> BaselineOutcome:
     """Drop findings recorded in the baseline (as many times as recorded)."""
-    remaining = Counter(baseline)
-    new = []
-    for finding in findings:
-        if remaining[finding.fingerprint] > 0:
-            remaining[finding.fingerprint] -= 1
-        else:
-            new.append(finding)
+    new = unmatched(((finding.fingerprint, finding) for finding in findings), baseline)
     known = len(findings) - len(new)
-    return BaselineOutcome(new, known, sum(remaining.values()))
+    return BaselineOutcome(new, known, sum(baseline.values()) - known)
