@@ -41,7 +41,7 @@ from journeykit.errors import ToolMissingError
 from journeykit.files import read_bounded
 from journeykit.findings import Finding
 from journeykit.memory import paused_gc
-from journeykit.source import Location, SourceFile, Span, YamlPath, format_path
+from journeykit.source import Location, SourceFile, Span, YamlPath, editor_lines, format_path
 
 try:
     from yaml import CSafeLoader as _Parser
@@ -641,6 +641,12 @@ class _Composer:
         if error.context_mark and "end of stream" in (error.problem or ""):
             mark = error.context_mark  # an unclosed quote or bracket: point where it opens
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        # libyaml puts the end of a stream that lacks a final line break on the line after it, which the
+        # file does not have: point at the end of the last line instead.
+        text = self.source.text
+        lines = editor_lines(text)
+        if text and not text.endswith(("\n", "\r")) and line > len(lines):
+            line, column = len(lines), len(lines[-1]) + 1
         problem = (error.problem or "invalid YAML").strip()
         context = (error.context or "").strip()
         message = f"{problem} ({context})" if context else problem

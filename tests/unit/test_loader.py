@@ -217,3 +217,14 @@ def test_bounded_reads_never_allocate_the_limit(tmp_path: Path) -> None:
 def test_syntax_hints_say_what_to_fix(text: str, hint: str) -> None:
     (found,) = findings_of_text("journeykit: 1\nkind: journey\nid: x\ntitle: X\n" + text)
     assert found.code == "JK003" and hint in (found.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"), [(b"a: [", (1, 5)), (b"?\r.", (2, 2)), (b"?\n.", (2, 2)), (b"a: [\n", (2, 1))]
+)
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(
+    raw: bytes, where: tuple[int, int]
+) -> None:
+    # libyaml puts the end of such a stream on a line the file does not have (found by the fuzz test).
+    (finding,) = load_bytes(raw, "m.journey.yaml").findings
+    assert finding.code == "JK003" and (finding.location.line, finding.location.column) == where
