@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from journeykit.plan.result import JourneyPlan, PersonaPlan, Send, Silence
@@ -87,12 +87,20 @@ def sends_in_quiet_hours(
     )
 
 
-def never_firing(plan: JourneyPlan) -> dict[str, tuple[Silence, ...]]:
-    """Interaction id → why it fires for none of the personas it reaches (those that fire for someone are left out).
+@dataclass(frozen=True)
+class Outcomes:
+    """What became of each interaction across the personas of a plan, by interaction id."""
 
-    An interaction whose only outcome for some persona is undated (on behaviour, no calendar)
-    is not in here: it may fire.
-    """
+    fired: frozenset[str]
+    """Sent to at least one persona."""
+    undated: frozenset[str]
+    """Without dates for at least one persona (on behaviour, no calendar): it may fire."""
+    silences: Mapping[str, tuple[Silence, ...]]
+    """Why it never reaches a persona, for each persona it never reaches."""
+
+
+def outcomes(plan: JourneyPlan, keep: Callable[[Silence], bool] = lambda silence: True) -> Outcomes:
+    """The interactions that fire, may fire, and why the others are silent (the silences `keep` accepts)."""
     fired: set[str] = set()
     maybe: set[str] = set()
     silences: dict[str, list[Silence]] = defaultdict(list)
@@ -100,8 +108,19 @@ def never_firing(plan: JourneyPlan) -> dict[str, tuple[Silence, ...]]:
         fired.update(send.interaction.id for send in persona.sends)
         maybe.update(undated.interaction.id for undated in persona.undated)
         for silence in persona.silent:
-            silences[silence.interaction.id].append(silence)
-    return {key: tuple(found) for key, found in silences.items() if key not in fired and key not in maybe}
+            if keep(silence):
+                silences[silence.interaction.id].append(silence)
+    return Outcomes(frozenset(fired), frozenset(maybe), {key: tuple(found) for key, found in silences.items()})
+
+
+def never_firing(plan: JourneyPlan) -> dict[str, tuple[Silence, ...]]:
+    """Interaction id → why it fires for none of the personas it reaches (those that fire for someone are left out).
+
+    An interaction whose only outcome for some persona is undated (on behaviour, no calendar)
+    is not in here: it may fire.
+    """
+    found = outcomes(plan)
+    return {key: silent for key, silent in found.silences.items() if key not in found.fired | found.undated}
 
 
 def stage_on(plan: PersonaPlan, day: datetime.date) -> str | None:

@@ -227,20 +227,12 @@ def interaction_never_fires(context: RuleContext, options: NoOptions) -> Iterato
     if plan is None:
         return
     journey = context.journey
-    fired: set[str] = set()
-    maybe: set[str] = set()
-    silences: dict[str, list[Silence]] = defaultdict(list)
-    for persona in plan.personas:
-        fired.update(send.interaction.id for send in persona.sends)
-        maybe.update(undated.interaction.id for undated in persona.undated)
-        for silence in persona.silent:
-            if _reported(journey, silence):
-                silences[silence.interaction.id].append(silence)
+    known = queries.outcomes(plan, keep=lambda silence: _reported(journey, silence))
     for interaction in journey.interactions:
-        found = silences.get(interaction.id)
+        found = known.silences.get(interaction.id)
         if not found:
             continue
-        if interaction.id in fired or interaction.id in maybe:
+        if interaction.id in known.fired or interaction.id in known.undated:
             for silence in found:
                 origin, field = _silence_at(silence)
                 yield Violation(
@@ -251,9 +243,9 @@ def interaction_never_fires(context: RuleContext, options: NoOptions) -> Iterato
                 )
             continue
         # Named by the first persona id, not the map's order: reordering personas must not change the finding.
-        found = sorted(found, key=lambda silence: silence.persona)
-        first = found[0]
-        others = sorted({s.persona for s in found[1:]} - {first.persona})
+        ordered = sorted(found, key=lambda silence: silence.persona)
+        first = ordered[0]
+        others = sorted({s.persona for s in ordered[1:]} - {first.persona})
         per_persona = first.reason in ("outside-stage", "stage-not-reached")
         also = f"; nor for {', '.join(others)}" if others and per_persona else ""
         origin, field = _silence_at(first)
